@@ -1,0 +1,60 @@
+package dev.sequelj.ast.finder;
+
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+/**
+ * Sequelize's operators, spelled as in Sequelize ({@code Op.gt}, {@code Op.or}) so that object-form
+ * where clauses read the same. In JSON and string-keyed maps an operator is written {@code "$gt"}.
+ *
+ * <pre>{@code
+ * Map.of("age", Map.of(Op.gt, 18))                       // "age" > 18
+ * Map.of(Op.or, List.of(Map.of("a", 5), Map.of("b", 6)))  // ("a" = 5 OR "b" = 6)
+ * }</pre>
+ */
+@SuppressWarnings("java:S115") // lower-case constants on purpose: they mirror Sequelize's Op.gt
+public enum Op {
+    eq, ne, gt, gte, lt, lte, in, notIn, is, like, notLike,
+    and, or, not;
+
+    private static final Vector<Op> ALL = Vector.of(values());
+
+    /** How the operator is written in JSON and string-keyed maps: {@code "$gt"}. */
+    public String key() {
+        return "$" + name();
+    }
+
+    /** Whether the operator combines conditions ({@code and}, {@code or}, {@code not}) rather than compare an attribute. */
+    public boolean isLogical() {
+        return this == and || this == or || this == not;
+    }
+
+    /** The operator written {@code key} ({@code "$gt"}), if any. */
+    public static Option<Op> fromKey(String key) {
+        return ALL.find(op -> op.key().equals(key));
+    }
+
+    /** The operator whose key is nearest to a misspelt one, for "did you mean" messages. */
+    public static Op nearest(String key) {
+        return ALL.minBy(op -> editDistance(op.key(), key)).get();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sequelj.ast.model;
+
+import dev.sequelj.ast.error.ValidationError;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+
+/**
+ * A defined model: its name, table, and attributes in definition order, with Sequelize's implicit
+ * attributes already added (an {@code id} primary key when none is given; {@code createdAt} and
+ * {@code updatedAt} when timestamps are on). Build one with {@link #define}.
+ *
+ * <pre>{@code
+ * ModelDefinition user = ModelDefinition.define("user",
+ *         List.of(attribute("firstName", DataTypes.STRING)), ModelOptions.options(), word -> word + "s");
+ * user.tableName();   // "users"
+ * }</pre>
+ *
+ * @param name       the model name, also the table alias in SELECTs ({@code FROM "users" AS "user"})
+ * @param tableName  the table
+ * @param attributes every attribute by name, in definition order
+ * @param timestamps whether {@code createdAt}/{@code updatedAt} are kept
+ */
+public record ModelDefinition(
+        String name, String tableName, LinkedHashMap<String, Attribute> attributes, boolean timestamps) {
+
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    private static final String DEFAULT_PRIMARY_KEY = "id";
+
+    /**
+     * Defines a model as {@code sequelize.define(name, attributes, options)} does.
+     *
+     * @param options   the model's options, already merged with the instance-wide defaults
+     * @param pluralize how to pluralize the model name into the table name
+     */
+    public static ModelDefinition define(
+            String name, Iterable<Attribute> attributes, ModelOptions options, Pluralizer pluralize) {
+        if (name == null || name.isEmpty()) {
+            throw new ValidationError("a model needs a non-empty name");
+        }
+        LinkedHashMap<String, Attribute> byName = LinkedHashMap.empty();
+        for (Attribute attribute : attributes) {
+            if (byName.containsKey(attribute.name())) {
+                throw new ValidationError("model '" + name + "' defines attribute '" + attribute.name() + "' twice");
+            }
+            byName = byName.put(attribute.name(), attribute);
+        }
+        if (byName.values().find(Attribute::primaryKey).isEmpty()) {
+            if (byName.containsKey(DEFAULT_PRIMARY_KEY)) {
+                throw new ValidationError("model '" + name + "' has an attribute 'id' that is not its primary key;"
+                        + " mark it primaryKey(true) or mark another attribute as the primary key");
+            }
+            // Sequelize adds `id INTEGER PRIMARY KEY AUTOINCREMENT` first when no key is given.
+            Attribute id = Attribute.attribute(DEFAULT_PRIMARY_KEY, DataTypes.INTEGER).primaryKey(true).autoIncrement(true);
+            byName = LinkedHashMap.of(DEFAULT_PRIMARY_KEY, id).merge(byName);
+        }
+        boolean timestamps = options.timestamps().getOrElse(true);
+        if (timestamps) {
+            for (String stamp : new String[] {CREATED_AT, UPDATED_AT}) {
+                if (!byName.containsKey(stamp)) {
+                    byName = byName.put(stamp, Attribute.attribute(stamp, DataTypes.DATE).allowNull(false));
+                }
+            }
+        }
+        String tableName = options.tableName().getOrElse(
+                () -> options.freezeTableName().getOrElse(false) ? name : pluralize.pluralize(name));
+        return new ModelDefinition(name, tableName, byName, timestamps);
+    }
+
+    /** The attribute of that name, or a {@link ValidationError} naming the attributes there are. */
+    public Attribute attribute(String attributeName) {
+        Option<Attribute> found = attributes.get(attributeName);
+        if (found.isEmpty()) {
+            throw new ValidationError("model '" + name + "' has no attribute '" + attributeName
+                    + "'; its attributes are " + attributes.keySet().mkString(", "));
+        }
+        return found.get();
+    }
+
+    /** The primary-key attributes, in definition order. */
+    public Seq<Attribute> primaryKey() {
+        return attributes.values().filter(Attribute::primaryKey).toVector();
+    }
+
+    /** All attributes in definition order. */
+    public Vector<Attribute> attributeList() {
+        return attributes.values().toVector();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.sequelj.ast.statement;
+
+import dev.sequelj.ast.expression.Expression;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+
+/**
+ * A SQL statement: plain data with no logic, built by {@link dev.sequelj.ast.finder.ModelStatements}
+ * and turned into SQL by the renderer. Equal statements are {@code equals} and hash alike.
+ */
+public sealed interface Statement {
+
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS table (columns..., PRIMARY KEY (...))}.
+     *
+     * @param primaryKey the key columns, in order; a dialect may declare a lone auto-increment key inline
+     */
+    record CreateTable(String table, Seq<ColumnDefinition> columns, Seq<String> primaryKey) implements Statement {}
+
+    /**
+     * {@code DROP TABLE IF EXISTS table}.
+     *
+     * @param cascade also drop what depends on the table, where the dialect can say so (PostgreSQL)
+     */
+    record DropTable(String table, boolean cascade) implements Statement {}
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (values)}, handing back the stored row.
+     *
+     * @param autoIncrementColumn the database-generated key column, if any; dialects differ on how
+     *                            (or whether) it is named in the column list
+     * @param columns             the columns given values, in order
+     * @param values              one expression per column
+     * @param returning           the columns of the stored row to hand back (RETURNING / OUTPUT)
+     */
+    record Insert(String table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
+                  Seq<String> returning) implements Statement {}
+
+    /**
+     * {@code SELECT columns FROM table AS alias WHERE ... ORDER BY ... LIMIT ... OFFSET ...}.
+     *
+     * @param keyOrder the primary-key order, used only by dialects that can page (limit/offset) solely
+     *                 over an ORDER BY (SQL Server) when {@code order} is empty
+     */
+    record Select(Seq<SelectColumn> columns, String table, String alias, Option<Expression> where,
+                  Seq<OrderItem> order, Option<Integer> limit, Option<Integer> offset, Seq<OrderItem> keyOrder)
+            implements Statement {}
+}
