@@ -1,0 +1,85 @@
+package dev.sequelj.render;
+
+import dev.sequelj.ast.expression.Expression;
+import io.vavr.collection.Seq;
+
+/**
+ * Writes expressions. Nested AND/OR groups are parenthesized, so the tree's precedence survives
+ * whatever the operators are; a NOT always wraps its operand.
+ */
+final class ExpressionRenderer {
+    private ExpressionRenderer() {}
+
+    static void write(SqlWriter out, Expression expression) {
+        switch (expression) {
+            case Expression.Column column -> {
+                column.qualifier().forEach(q -> out.identifier(q).sql('.'));
+                out.identifier(column.name());
+            }
+            case Expression.Param param -> out.param(param.type().isDefined()
+                    ? out.dialect().toDatabaseValue(param.type().get(), param.value())
+                    : param.value());
+            case Expression.Comparison comparison -> {
+                write(out, comparison.left());
+                out.sql(out.dialect().comparisonOperator(comparison.operator()));
+                write(out, comparison.right());
+            }
+            case Expression.IsNull isNull -> {
+                write(out, isNull.operand());
+                out.sql(isNull.negated() ? " IS NOT NULL" : " IS NULL");
+            }
+            case Expression.In in -> writeIn(out, in);
+            case Expression.And and -> writeJunction(out, and.operands(), " AND ", "1 = 1");
+            case Expression.Or or -> writeJunction(out, or.operands(), " OR ", "1 = 0");
+            case Expression.Not not -> {
+                out.sql("NOT (");
+                write(out, not.operand());
+                out.sql(')');
+            }
+        }
+    }
+
+    /**
+     * An empty list matches nothing ({@code 1 = 0}), or everything when negated. Sequelize writes
+     * {@code IN (NULL)}, which under NOT IN matches nothing either: a known trap we do not copy.
+     */
+    private static void writeIn(SqlWriter out, Expression.In in) {
+        if (in.values().isEmpty()) {
+            out.sql(in.negated() ? "1 = 1" : "1 = 0");
+            return;
+        }
+        write(out, in.operand());
+        out.sql(in.negated() ? " NOT IN (" : " IN (");
+        boolean first = true;
+        for (Expression value : in.values()) {
+            if (!first) {
+                out.sql(", ");
+            }
+            write(out, value);
+            first = false;
+        }
+        out.sql(')');
+    }
+
+    private static void writeJunction(SqlWriter out, Seq<Expression> operands, String separator, String whenEmpty) {
+        if (operands.isEmpty()) {
+            out.sql(whenEmpty);
+            return;
+        }
+        boolean first = true;
+        for (Expression operand : operands) {
+            if (!first) {
+                out.sql(separator);
+            }
+            boolean group = operand instanceof Expression.And || operand instanceof Expression.Or;
+            if (group) {
+                out.sql('(');
+            }
+            write(out, operand);
+            if (group) {
+                out.sql(')');
+            }
+            first = false;
+        }
+    }
+}

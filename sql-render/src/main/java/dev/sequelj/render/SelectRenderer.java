@@ -1,0 +1,55 @@
+package dev.sequelj.render;
+
+import dev.sequelj.ast.statement.OrderItem;
+import dev.sequelj.ast.statement.SelectColumn;
+import dev.sequelj.ast.statement.Statement;
+import io.vavr.collection.Seq;
+
+/** {@code SELECT "id", ... FROM "users" AS "user" WHERE ... ORDER BY ... <paging>}. */
+final class SelectRenderer {
+    private SelectRenderer() {}
+
+    static Sql.Returns render(SqlWriter out, Statement.Select select) {
+        out.sql("SELECT ");
+        boolean first = true;
+        for (SelectColumn column : select.columns()) {
+            if (!first) {
+                out.sql(", ");
+            }
+            out.identifier(column.column());
+            column.alias().forEach(alias -> out.sql(" AS ").identifier(alias));
+            first = false;
+        }
+        out.sql(" FROM ").identifier(select.table()).sql(" AS ").identifier(select.alias());
+        select.where().forEach(where -> {
+            out.sql(" WHERE ");
+            ExpressionRenderer.write(out, where);
+        });
+        boolean paging = select.limit().isDefined() || select.offset().isDefined();
+        if (!select.order().isEmpty()) {
+            writeOrder(out, select.order());
+        } else if (paging && out.dialect().pagingNeedsOrderBy()) {
+            // SQL Server pages only after an ORDER BY; Sequelize orders by the primary key then.
+            if (select.keyOrder().isEmpty()) {
+                out.sql(" ORDER BY (SELECT NULL)");
+            } else {
+                writeOrder(out, select.keyOrder());
+            }
+        }
+        out.dialect().writeLimitOffset(out, select.limit(), select.offset());
+        return Sql.Returns.ROWS;
+    }
+
+    private static void writeOrder(SqlWriter out, Seq<OrderItem> order) {
+        out.sql(" ORDER BY ");
+        boolean first = true;
+        for (OrderItem item : order) {
+            if (!first) {
+                out.sql(", ");
+            }
+            ExpressionRenderer.write(out, item.expression());
+            out.sql(item.direction() == OrderItem.Direction.DESC ? " DESC" : " ASC");
+            first = false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.sequelj.render;
+
+import dev.sequelj.render.dialect.Dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one buffer a statement is rendered into: SQL text, quoted identifiers, and bound values, each
+ * written through the dialect. Renderers and dialect hooks write to it; nothing else builds SQL text.
+ */
+public final class SqlWriter {
+    private final Dialect dialect;
+    private final StringBuilder text = new StringBuilder(128);
+    private final List<Object> params = new ArrayList<>();
+
+    public SqlWriter(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Appends SQL text as it is: keywords and punctuation only, never a user's string. */
+    public SqlWriter sql(String keywordsOrPunctuation) {
+        text.append(keywordsOrPunctuation);
+        return this;
+    }
+
+    public SqlWriter sql(char punctuation) {
+        text.append(punctuation);
+        return this;
+    }
+
+    /** Appends an identifier, quoted the dialect's way. */
+    public SqlWriter identifier(String name) {
+        dialect.quoteIdentifier(text, name);
+        return this;
+    }
+
+    /** Appends a {@code ?} placeholder and records the value, already in the dialect's stored form. */
+    public SqlWriter param(Object value) {
+        text.append('?');
+        params.add(value);
+        return this;
+    }
+
+    /** Appends a string literal escaped the dialect's way, for the few places SQL cannot take a parameter. */
+    public SqlWriter stringLiteral(String value) {
+        dialect.quoteStringLiteral(text, value);
+        return this;
+    }
+
+    public Sql toSql(Sql.Returns returns) {
+        return new Sql(text.toString(), io.vavr.collection.Array.ofAll(params), returns);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.sequelj.render.dialect;
+
+import dev.sequelj.ast.expression.ComparisonOperator;
+import dev.sequelj.ast.model.DataType;
+import dev.sequelj.render.SqlWriter;
+import dev.sequelj.render.ValueCodec;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+
+/**
+ * Everything one database does differently, in one place: quoting, column types, and small hooks for
+ * the clauses whose shape differs (as Apache Calcite's {@code SqlDialect} subclasses and Sequelize's
+ * per-dialect query generators are split). The renderer asks the dialect; it never tests which
+ * dialect it has.
+ *
+ * <p>The defaults here are standard SQL as PostgreSQL speaks it; each subclass overrides only what
+ * its database does otherwise. Dialects are stateless and shared.
+ */
+public abstract class Dialect {
+
+    /** Sequelize's name for the dialect: {@code postgres}, {@code mysql}, {@code mariadb}, {@code sqlite}, {@code mssql}. */
+    public abstract String name();
+
+    // ---- identifiers and literals -------------------------------------------------------------
+
+    /** Appends {@code name} quoted, with the closing quote doubled inside, so no name can end the quoting. */
+    public void quoteIdentifier(StringBuilder out, String name) {
+        out.append('"');
+        appendDoubling(out, name, '"');
+        out.append('"');
+    }
+
+    /** Appends a string literal; the standard doubles single quotes. */
+    public void quoteStringLiteral(StringBuilder out, String value) {
+        out.append('\'');
+        appendDoubling(out, value, '\'');
+        out.append('\'');
+    }
+
+    protected static void appendDoubling(StringBuilder out, String text, char quote) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c);
+            if (c == quote) {
+                out.append(quote);
+            }
+        }
+    }
+
+    // ---- types ----------------------------------------------------------------------------------
+
+    /** The column type of a data type in CREATE TABLE, as Sequelize writes it for this database. */
+    public abstract String columnType(DataType type);
+
+    // ---- CREATE / DROP TABLE -------------------------------------------------------------------
+
+    /** Writes what comes before the column list: {@code CREATE TABLE IF NOT EXISTS "users"}. */
+    public void writeCreateTableStart(SqlWriter out, String table) {
+        out.sql("CREATE TABLE IF NOT EXISTS ").identifier(table);
+    }
+
+    /** Writes what comes after the closing parenthesis of the column list (MySQL's engine, say). */
+    public void writeCreateTableEnd(SqlWriter out) {}
+
+    /**
+     * Writes the definition of the single auto-increment primary-key column, after its name.
+     *
+     * @return true when the key is declared inline, so no {@code PRIMARY KEY (...)} clause follows
+     */
+    public boolean writeAutoIncrementColumn(SqlWriter out, DataType type) {
+        out.sql(' ').sql(type instanceof DataType.BigIntType ? "BIGSERIAL" : "SERIAL");
+        return false;
+    }
+
+    /** Writes the nullability of an ordinary column; the standard says only {@code NOT NULL}. */
+    public void writeNullability(SqlWriter out, boolean allowNull) {
+        if (!allowNull) {
+            out.sql(" NOT NULL");
+        }
+    }
+
+    /** Writes {@code DROP TABLE IF EXISTS "users"}, with CASCADE where the database has it and it is asked for. */
+    public void writeDropTable(SqlWriter out, String table, boolean cascade) {
+        out.sql("DROP TABLE IF EXISTS ").identifier(table);
+        if (cascade) {
+            out.sql(" CASCADE");
+        }
+    }
+
+    // ---- INSERT ---------------------------------------------------------------------------------
+
+    /** How an INSERT names the auto-increment key it leaves to the database. */
+    public enum AutoIncrementInsert {
+        /** Listed, with the value {@code DEFAULT}. */
+        DEFAULT_KEYWORD,
+        /** Listed, with the value {@code NULL}, which SQLite turns into the next rowid. */
+        NULL_VALUE,
+        /** Not listed at all (SQL Server refuses any value for an IDENTITY column). */
+        OMITTED
+    }
+
+    public AutoIncrementInsert autoIncrementInsert() {
+        return AutoIncrementInsert.DEFAULT_KEYWORD;
+    }
+
+    /** How an INSERT hands back the stored row. */
+    public enum InsertReturning {
+        /** {@code ... RETURNING "id", ...} after the values. */
+        RETURNING_CLAUSE,
+        /** {@code OUTPUT INSERTED.[id], ...} between the column list and VALUES. */
+        OUTPUT_INSERTED,
+        /** Not at all: the executor reads the generated key instead (MySQL). */
+        GENERATED_KEY
+    }
+
+    public InsertReturning insertReturning() {
+        return InsertReturning.RETURNING_CLAUSE;
+    }
+
+    /** Writes the values part of an INSERT that gives no column at all. */
+    public void writeEmptyInsertValues(SqlWriter out) {
+        out.sql(" DEFAULT VALUES");
+    }
+
+    // ---- WHERE ----------------------------------------------------------------------------------
+
+    /** How a comparison is spelled. Sequelize writes {@code !=} for {@code Op.ne} everywhere. */
+    public String comparisonOperator(ComparisonOperator operator) {
+        return switch (operator) {
+            case EQ -> " = ";
+            case NE -> " != ";
+            case GT -> " > ";
+            case GTE -> " >= ";
+            case LT -> " < ";
+            case LTE -> " <= ";
+            case LIKE -> " LIKE ";
+            case NOT_LIKE -> " NOT LIKE ";
+        };
+    }
+
+    // ---- SELECT ---------------------------------------------------------------------------------
+
+    /** Whether this dialect can page (limit/offset) only after an ORDER BY, so one must be supplied. */
+    public boolean pagingNeedsOrderBy() {
+        return false;
+    }
+
+    /** Writes the paging clause; standard {@code LIMIT ? OFFSET ?}, each part only when given. */
+    public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
+        limit.forEach(l -> out.sql(" LIMIT ").param(l));
+        offset.forEach(o -> out.sql(" OFFSET ").param(o));
+    }
+
+    // ---- values ---------------------------------------------------------------------------------
+
+    /** A checked Java value in the form this database stores it, ready to bind. */
+    public Object toDatabaseValue(DataType type, Object value) {
+        if (value instanceof Instant instant && type instanceof DataType.DateType) {
+            return writeDate(instant);
+        }
+        return value;
+    }
+
+    /** How a DATE value is bound. */
+    protected abstract Object writeDate(Instant instant);
+
+    /** A value as the executor read it, in the Java type the attribute's data type stands for. */
+    public Object fromDatabaseValue(DataType type, Object value) {
+        return ValueCodec.read(type, value);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

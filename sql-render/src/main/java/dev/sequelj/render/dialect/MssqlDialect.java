@@ -1,0 +1,118 @@
+package dev.sequelj.render.dialect;
+
+import dev.sequelj.ast.model.DataType;
+import dev.sequelj.render.SqlWriter;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * SQL Server: bracketed identifiers, {@code N'...'} literals, {@code IDENTITY} keys that an INSERT
+ * must leave out, {@code OUTPUT INSERTED} for the stored row, {@code IF OBJECT_ID(...)} guards instead
+ * of {@code IF [NOT] EXISTS}, explicit {@code NULL} on nullable columns, and paging only through
+ * {@code ORDER BY ... OFFSET ... FETCH}.
+ */
+public class MssqlDialect extends Dialect {
+
+    @Override
+    public String name() {
+        return "mssql";
+    }
+
+    @Override
+    public void quoteIdentifier(StringBuilder out, String name) {
+        out.append('[');
+        appendDoubling(out, name, ']');
+        out.append(']');
+    }
+
+    /** {@code N'...'}: a Unicode literal, so non-Latin text survives. */
+    @Override
+    public void quoteStringLiteral(StringBuilder out, String value) {
+        out.append('N');
+        super.quoteStringLiteral(out, value);
+    }
+
+    @Override
+    public String columnType(DataType type) {
+        return switch (type) {
+            case DataType.StringType s -> "NVARCHAR(" + s.length() + ")";
+            case DataType.TextType t -> "NVARCHAR(MAX)";
+            case DataType.IntegerType i -> "INTEGER";
+            case DataType.BigIntType b -> "BIGINT";
+            case DataType.BooleanType b -> "BIT";
+            case DataType.DateType d -> "DATETIMEOFFSET";
+        };
+    }
+
+    /**
+     * Before: {@code CREATE TABLE IF NOT EXISTS "users"}. After:
+     * {@code IF OBJECT_ID(N'[users]', 'U') IS NULL CREATE TABLE [users]} (Sequelize writes the name
+     * without {@code N}; with it, a table named in any script is found).
+     */
+    @Override
+    public void writeCreateTableStart(SqlWriter out, String table) {
+        out.sql("IF OBJECT_ID(").stringLiteral(quoted(table)).sql(", 'U') IS NULL CREATE TABLE ").identifier(table);
+    }
+
+    @Override
+    public boolean writeAutoIncrementColumn(SqlWriter out, DataType type) {
+        out.sql(' ').sql(columnType(type)).sql(" NOT NULL IDENTITY(1,1)");
+        return false;
+    }
+
+    @Override
+    public void writeNullability(SqlWriter out, boolean allowNull) {
+        out.sql(allowNull ? " NULL" : " NOT NULL");
+    }
+
+    /** {@code IF OBJECT_ID(N'[users]', 'U') IS NOT NULL DROP TABLE [users]}; SQL Server has no CASCADE here. */
+    @Override
+    public void writeDropTable(SqlWriter out, String table, boolean cascade) {
+        out.sql("IF OBJECT_ID(").stringLiteral(quoted(table)).sql(", 'U') IS NOT NULL DROP TABLE ").identifier(table);
+    }
+
+    @Override
+    public AutoIncrementInsert autoIncrementInsert() {
+        return AutoIncrementInsert.OMITTED;
+    }
+
+    @Override
+    public InsertReturning insertReturning() {
+        return InsertReturning.OUTPUT_INSERTED;
+    }
+
+    @Override
+    public boolean pagingNeedsOrderBy() {
+        return true;
+    }
+
+    /** {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}; the offset is required, so 0 when none is given. */
+    @Override
+    public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
+        if (limit.isEmpty() && offset.isEmpty()) {
+            return;
+        }
+        out.sql(" OFFSET ");
+        if (offset.isDefined()) {
+            out.param(offset.get());
+        } else {
+            out.sql('0');
+        }
+        out.sql(" ROWS");
+        limit.forEach(l -> out.sql(" FETCH NEXT ").param(l).sql(" ROWS ONLY"));
+    }
+
+    @Override
+    protected Object writeDate(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private String quoted(String table) {
+        StringBuilder out = new StringBuilder();
+        quoteIdentifier(out, table);
+        return out.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sequelj.render.dialect;
+
+import dev.sequelj.ast.model.DataType;
+import dev.sequelj.render.SqlWriter;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * MySQL: backtick identifiers, backslash-escaping string literals, {@code auto_increment} keys,
+ * InnoDB tables, dates as UTC {@code DATETIME}, and no way to return an inserted row: the executor
+ * reads the generated key.
+ */
+public class MySqlDialect extends Dialect {
+    /** MySQL's documented way to say "no limit" when only an offset is given: the largest BIGINT UNSIGNED. */
+    private static final String NO_LIMIT = "18446744073709551615";
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public void quoteIdentifier(StringBuilder out, String name) {
+        out.append('`');
+        appendDoubling(out, name, '`');
+        out.append('`');
+    }
+
+    /** MySQL reads backslash as an escape inside literals (unless NO_BACKSLASH_ESCAPES), so it is escaped too. */
+    @Override
+    public void quoteStringLiteral(StringBuilder out, String value) {
+        out.append('\'');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\'' -> out.append("''");
+                case '\\' -> out.append("\\\\");
+                case '\0' -> out.append("\\0");
+                default -> out.append(c);
+            }
+        }
+        out.append('\'');
+    }
+
+    @Override
+    public String columnType(DataType type) {
+        return switch (type) {
+            case DataType.StringType s -> "VARCHAR(" + s.length() + ")";
+            case DataType.TextType t -> "TEXT";
+            case DataType.IntegerType i -> "INTEGER";
+            case DataType.BigIntType b -> "BIGINT";
+            case DataType.BooleanType b -> "TINYINT(1)";
+            case DataType.DateType d -> "DATETIME";
+        };
+    }
+
+    @Override
+    public boolean writeAutoIncrementColumn(SqlWriter out, DataType type) {
+        out.sql(' ').sql(columnType(type)).sql(" NOT NULL auto_increment");
+        return false;
+    }
+
+    @Override
+    public void writeCreateTableEnd(SqlWriter out) {
+        out.sql(" ENGINE=InnoDB");
+    }
+
+    /** Sequelize sends no CASCADE here: MySQL parses it and does nothing. */
+    @Override
+    public void writeDropTable(SqlWriter out, String table, boolean cascade) {
+        super.writeDropTable(out, table, false);
+    }
+
+    /** MySQL has no {@code DEFAULT VALUES}; an empty column list with empty values means the same. */
+    @Override
+    public void writeEmptyInsertValues(SqlWriter out) {
+        out.sql(" () VALUES ()");
+    }
+
+    @Override
+    public InsertReturning insertReturning() {
+        return InsertReturning.GENERATED_KEY;
+    }
+
+    @Override
+    public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
+        if (limit.isEmpty() && offset.isDefined()) {
+            out.sql(" LIMIT ").sql(NO_LIMIT);
+        }
+        super.writeLimitOffset(out, limit, offset);
+    }
+
+    /**
+     * A UTC wall-clock time, as Sequelize writes it with its default timezone {@code +00:00}. MySQL's
+     * {@code DATETIME} keeps whole seconds and would round the milliseconds; Sequelize drops them.
+     */
+    @Override
+    protected Object writeDate(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

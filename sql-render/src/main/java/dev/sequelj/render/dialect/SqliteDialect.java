@@ -1,0 +1,73 @@
+package dev.sequelj.render.dialect;
+
+import dev.sequelj.ast.model.DataType;
+import dev.sequelj.render.SqlWriter;
+import dev.sequelj.render.ValueCodec;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+
+/**
+ * SQLite, as Sequelize uses it: backtick identifiers (SQLite accepts them), the key declared inline as
+ * {@code INTEGER PRIMARY KEY AUTOINCREMENT}, {@code NULL} inserted for it, and dates stored as
+ * Sequelize's text ({@code 2024-01-15 10:30:45.123 +00:00}) so a Node service reading the same file
+ * sees what it wrote itself.
+ */
+public class SqliteDialect extends Dialect {
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public void quoteIdentifier(StringBuilder out, String name) {
+        out.append('`');
+        appendDoubling(out, name, '`');
+        out.append('`');
+    }
+
+    @Override
+    public String columnType(DataType type) {
+        return switch (type) {
+            case DataType.StringType s -> "VARCHAR(" + s.length() + ")";
+            case DataType.TextType t -> "TEXT";
+            case DataType.IntegerType i -> "INTEGER";
+            case DataType.BigIntType b -> "BIGINT";
+            case DataType.BooleanType b -> "TINYINT(1)";
+            case DataType.DateType d -> "DATETIME";
+        };
+    }
+
+    /** Only {@code INTEGER PRIMARY KEY} aliases the rowid, whatever the attribute's integer type. */
+    @Override
+    public boolean writeAutoIncrementColumn(SqlWriter out, DataType type) {
+        out.sql(" INTEGER PRIMARY KEY AUTOINCREMENT");
+        return true;
+    }
+
+    /** SQLite has no CASCADE on DROP TABLE. */
+    @Override
+    public void writeDropTable(SqlWriter out, String table, boolean cascade) {
+        super.writeDropTable(out, table, false);
+    }
+
+    @Override
+    public AutoIncrementInsert autoIncrementInsert() {
+        return AutoIncrementInsert.NULL_VALUE;
+    }
+
+    /** An offset without a limit needs {@code LIMIT -1} (no limit) before it. */
+    @Override
+    public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
+        if (limit.isEmpty() && offset.isDefined()) {
+            out.sql(" LIMIT -1");
+        }
+        super.writeLimitOffset(out, limit, offset);
+    }
+
+    @Override
+    protected Object writeDate(Instant instant) {
+        return ValueCodec.formatSequelizeDate(instant);
+    }
+}
