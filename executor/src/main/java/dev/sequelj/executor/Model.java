@@ -1,0 +1,151 @@
+package dev.sequelj.executor;
+
+import dev.sequelj.ast.expression.Expression;
+import dev.sequelj.ast.finder.FindOptions;
+import dev.sequelj.ast.finder.ModelStatements;
+import dev.sequelj.ast.model.Attribute;
+import dev.sequelj.ast.model.ModelDefinition;
+import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.executor.spi.QueryResult;
+import dev.sequelj.render.dialect.Dialect;
+import io.vavr.collection.Array;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A defined model bound to its {@link Sequelize}: Sequelize's model class methods, each returning a
+ * {@link CompletableFuture} where Sequelize returns a promise. Bad input fails the future with a
+ * {@code ValidationError} before any SQL is sent.
+ *
+ * <pre>{@code
+ * Model users = sequelize.define("user", List.of(attribute("firstName", DataTypes.STRING)));
+ * users.sync(true).join();
+ * users.create(Map.of("firstName", "John")).join();
+ * List<ModelInstance> johns = users.findAll(options().where(Map.of("firstName", "John"))).join();
+ * }</pre>
+ */
+public final class Model {
+    private final Sequelize sequelize;
+    private final ModelDefinition definition;
+
+    Model(Sequelize sequelize, ModelDefinition definition) {
+        this.sequelize = sequelize;
+        this.definition = definition;
+    }
+
+    /** The model's definition: name, table, attributes. */
+    public ModelDefinition definition() {
+        return definition;
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public String getTableName() {
+        return definition.tableName();
+    }
+
+    /** {@code Model.sync()}: creates the table if it does not exist. */
+    public CompletableFuture<Model> sync() {
+        return sync(false);
+    }
+
+    /** {@code Model.sync({force})}: with {@code force}, drops the table first. */
+    public CompletableFuture<Model> sync(boolean force) {
+        CompletableFuture<?> dropped = force
+                ? sequelize.run(ModelStatements.dropTable(definition, true))
+                : CompletableFuture.completedFuture(null);
+        return dropped.thenCompose(ignored -> sequelize.run(ModelStatements.createTable(definition)))
+                .thenApply(ignored -> this);
+    }
+
+    /** {@code Model.drop()}: drops the table if it exists. */
+    public CompletableFuture<Void> drop() {
+        return sequelize.run(ModelStatements.dropTable(definition, false)).thenApply(ignored -> null);
+    }
+
+    /**
+     * {@code Model.create(values)}: inserts one row and returns it as stored, with its generated key and
+     * timestamps.
+     */
+    public CompletableFuture<ModelInstance> create(Map<String, ?> values) {
+        return sequelize.build(() -> ModelStatements.create(definition, values, sequelize.clock().instant()))
+                .thenCompose(insert -> sequelize.run(insert).thenApply(result -> created(insert, result)));
+    }
+
+    /** {@code Model.findAll()}: every row. */
+    public CompletableFuture<List<ModelInstance>> findAll() {
+        return findAll(FindOptions.options());
+    }
+
+    /** {@code Model.findAll(options)}. */
+    public CompletableFuture<List<ModelInstance>> findAll(FindOptions options) {
+        return sequelize.build(() -> ModelStatements.findAll(definition, options))
+                .thenCompose(select -> sequelize.run(select).thenApply(this::instances));
+    }
+
+    /** {@code Model.findOne()}: the first row, if any. */
+    public CompletableFuture<Optional<ModelInstance>> findOne() {
+        return findOne(FindOptions.options());
+    }
+
+    /** {@code Model.findOne(options)}: the first matching row, if any. */
+    public CompletableFuture<Optional<ModelInstance>> findOne(FindOptions options) {
+        return sequelize.build(() -> ModelStatements.findOne(definition, options))
+                .thenCompose(select -> sequelize.run(select))
+                .thenApply(result -> instances(result).stream().findFirst());
+    }
+
+    private List<ModelInstance> instances(QueryResult result) {
+        Dialect dialect = sequelize.dialect();
+        Array<String> labels = result.columns();
+        Attribute[] attributes = new Attribute[labels.size()];
+        for (int i = 0; i < attributes.length; i++) {
+            attributes[i] = definition.attribute(labels.get(i));
+        }
+        List<ModelInstance> instances = new ArrayList<>(result.rows().size());
+        for (Object[] row : result.rows()) {
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < attributes.length; i++) {
+                values.put(attributes[i].name(), dialect.fromDatabaseValue(attributes[i].type(), row[i]));
+            }
+            instances.add(new ModelInstance(definition, values));
+        }
+        return instances;
+    }
+
+    /** The stored row: as the database returned it, or (MySQL) the values sent plus the generated key. */
+    private ModelInstance created(Statement.Insert insert, QueryResult result) {
+        if (!result.rows().isEmpty()) {
+            return instancesByField(result).get(0);
+        }
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+        for (Attribute attribute : definition.attributeList()) {
+            int index = insert.columns().indexOf(attribute.field());
+            Object value = index >= 0 ? ((Expression.Param) insert.values().get(index)).value() : null;
+            if (insert.autoIncrementColumn().contains(attribute.field())) {
+                value = result.generatedKey().map(key -> sequelize.dialect().fromDatabaseValue(attribute.type(), key)).getOrNull();
+            }
+            values.put(attribute.name(), value);
+        }
+        return new ModelInstance(definition, values);
+    }
+
+    /** RETURNING / OUTPUT name columns by field, not by attribute; map them back before reading. */
+    private List<ModelInstance> instancesByField(QueryResult result) {
+        Array<String> attributeLabels = result.columns().map(field -> definition.attributeList()
+                .find(a -> a.field().equals(field)).map(Attribute::name).getOrElse(field));
+        return instances(new QueryResult(attributeLabels, result.rows(), result.updateCount(), result.generatedKey()));
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + definition.name() + " → " + definition.tableName() + "]";
+    }
+}

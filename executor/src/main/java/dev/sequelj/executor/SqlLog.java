@@ -1,0 +1,20 @@
+package dev.sequelj.executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Consumer;
+
+/** Sequelize's default {@code logging}: each statement at INFO on the {@code dev.sequelj.sql} logger. */
+final class SqlLog {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.sequelj.sql");
+
+    static final Consumer<String> DEFAULT = LOG::info;
+
+    private SqlLog() {}
+
+    /** The line Sequelize prints for a statement. */
+    static String executing(String sql) {
+        return "Executing (default): " + sql;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.sequelj.executor.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sequelj.executor.ConnectionSettings;
+import dev.sequelj.executor.PoolOptions;
+import dev.sequelj.executor.spi.Executor;
+import dev.sequelj.executor.spi.QueryResult;
+import dev.sequelj.render.Sql;
+import io.vavr.collection.Array;
+import io.vavr.control.Option;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The JDBC executor: HikariCP pool, one of the four drivers, blocking JDBC on virtual threads behind
+ * {@link CompletableFuture}s. Values are always bound; SQL exceptions become typed errors
+ * ({@link JdbcErrors}).
+ *
+ * <p>On SQLite the pool holds one connection for {@code :memory:} and never retires it: every
+ * connection to {@code :memory:} opens a new, empty database, so a second one would lose the data.
+ */
+public final class JdbcExecutor implements Executor {
+    private final HikariDataSource pool;
+    private final JdbcProfile profile;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    public JdbcExecutor(ConnectionSettings settings, PoolOptions poolOptions) {
+        this.profile = JdbcProfile.of(settings.dialect());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sequelj-" + settings.dialect().name());
+        config.setJdbcUrl(profile.url(settings));
+        config.setDataSourceProperties(profile.properties(settings));
+        config.setMaximumPoolSize(poolOptions.max());
+        config.setMinimumIdle(poolOptions.min());
+        config.setIdleTimeout(poolOptions.idle());
+        config.setConnectionTimeout(poolOptions.acquire());
+        // Like Sequelize, connect on first use, not in the constructor: authenticate() reports failures.
+        config.setInitializationFailTimeout(-1);
+        if (settings.inMemory()) {
+            config.setMaximumPoolSize(1);
+            config.setMinimumIdle(1);
+            config.setIdleTimeout(0);
+            config.setMaxLifetime(0);
+        }
+        this.pool = new HikariDataSource(config);
+    }
+
+    @Override
+    public CompletableFuture<QueryResult> execute(Sql sql) {
+        return CompletableFuture.supplyAsync(() -> run(sql), threads);
+    }
+
+    private QueryResult run(Sql sql) {
+        try (Connection connection = pool.getConnection()) {
+            return run(connection, sql);
+        } catch (SQLException e) {
+            throw JdbcErrors.translate(e, sql.text());
+        }
+    }
+
+    private QueryResult run(Connection connection, Sql sql) throws SQLException {
+        return switch (sql.returns()) {
+            case ROWS -> {
+                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS);
+                     ResultSet rows = statement.executeQuery()) {
+                    yield readRows(rows);
+                }
+            }
+            case GENERATED_KEYS -> {
+                try (PreparedStatement statement = prepare(connection, sql, Statement.RETURN_GENERATED_KEYS)) {
+                    int count = statement.executeUpdate();
+                    try (ResultSet keys = statement.getGeneratedKeys()) {
+                        Option<Object> key = keys.next() ? Option.of(keys.getObject(1)) : Option.none();
+                        yield new QueryResult(Array.empty(), List.of(), count, key);
+                    }
+                }
+            }
+            case NOTHING -> {
+                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
+                    statement.execute();
+                    yield QueryResult.empty();
+                }
+            }
+        };
+    }
+
+    private static PreparedStatement prepare(Connection connection, Sql sql, int generatedKeys) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql.text(), generatedKeys);
+        int index = 1;
+        for (Object value : sql.params()) {
+            statement.setObject(index++, value);
+        }
+        return statement;
+    }
+
+    private QueryResult readRows(ResultSet rows) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        int count = meta.getColumnCount();
+        String[] labels = new String[count];
+        JdbcValueReader[] readers = new JdbcValueReader[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = meta.getColumnLabel(i + 1);
+            readers[i] = JdbcValueReader.forColumn(meta, i + 1, profile.typedTemporalValues());
+        }
+        List<Object[]> result = new ArrayList<>();
+        while (rows.next()) {
+            Object[] row = new Object[count];
+            for (int i = 0; i < count; i++) {
+                row[i] = readers[i].read(rows, i + 1);
+            }
+            result.add(row);
+        }
+        return new QueryResult(Array.of(labels), result, -1, Option.none());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        threads.close();
+    }
+}

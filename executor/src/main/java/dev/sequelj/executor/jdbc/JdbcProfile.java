@@ -1,0 +1,101 @@
+package dev.sequelj.executor.jdbc;
+
+import dev.sequelj.executor.ConnectionSettings;
+import dev.sequelj.render.dialect.Dialect;
+
+import java.util.Properties;
+
+/**
+ * What the JDBC executor does differently per database: the default port, the JDBC URL and driver
+ * properties, and how result values are read. The SQL-side differences live in the dialects.
+ */
+public enum JdbcProfile {
+    POSTGRES("postgres", 5432, true) {
+        @Override
+        String url(ConnectionSettings s) {
+            return "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database();
+        }
+    },
+    MYSQL("mysql", 3306, true) {
+        @Override
+        String url(ConnectionSettings s) {
+            return "jdbc:mysql://" + s.host() + ":" + s.port() + "/" + s.database();
+        }
+
+        /** Sequelize runs each session at {@code time_zone '+00:00'}; DATETIMEs hold UTC. */
+        @Override
+        Properties properties(ConnectionSettings s) {
+            Properties p = super.properties(s);
+            p.setProperty("connectionTimeZone", "+00:00");
+            p.setProperty("forceConnectionTimeZoneToSession", "true");
+            return p;
+        }
+    },
+    /** MariaDB through MySQL Connector/J, which speaks its protocol; no second driver needed. */
+    MARIADB("mariadb", 3306, true) {
+        @Override
+        String url(ConnectionSettings s) {
+            return MYSQL.url(s);
+        }
+
+        @Override
+        Properties properties(ConnectionSettings s) {
+            return MYSQL.properties(s);
+        }
+    },
+    /** SQLite stores dates as Sequelize's text; values are read as SQLite typed them, never reinterpreted. */
+    SQLITE("sqlite", 0, false) {
+        @Override
+        String url(ConnectionSettings s) {
+            return "jdbc:sqlite:" + s.storage();
+        }
+    },
+    MSSQL("mssql", 1433, true) {
+        @Override
+        String url(ConnectionSettings s) {
+            return "jdbc:sqlserver://" + s.host() + ":" + s.port() + ";databaseName=" + s.database()
+                    + ";encrypt=false;trustServerCertificate=true";
+        }
+    };
+
+    private final String dialectName;
+    private final int defaultPort;
+    private final boolean typedTemporalValues;
+
+    JdbcProfile(String dialectName, int defaultPort, boolean typedTemporalValues) {
+        this.dialectName = dialectName;
+        this.defaultPort = defaultPort;
+        this.typedTemporalValues = typedTemporalValues;
+    }
+
+    public static JdbcProfile of(Dialect dialect) {
+        for (JdbcProfile profile : values()) {
+            if (profile.dialectName.equals(dialect.name())) {
+                return profile;
+            }
+        }
+        throw new IllegalArgumentException("no JDBC profile for dialect " + dialect);
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    abstract String url(ConnectionSettings settings);
+
+    Properties properties(ConnectionSettings settings) {
+        Properties p = new Properties();
+        if (!settings.username().isEmpty()) {
+            p.setProperty("user", settings.username());
+        }
+        if (!settings.password().isEmpty()) {
+            p.setProperty("password", settings.password());
+        }
+        return p;
+    }
+
+    /** Whether the driver reports date/time columns by type, so they are read as java.time values. */
+    boolean typedTemporalValues() {
+        return typedTemporalValues;
+    }
+}
