@@ -96,6 +96,10 @@ public final class WhereObject {
     }
 
     private static Expression comparison(Column column, Op op, Object value, String path) {
+        if (op.isLogical()) {
+            throw new ValidationError(path + ": " + op.key()
+                    + " combines conditions; use it at the top of a where clause, not inside an attribute's condition");
+        }
         if (value instanceof Map<?, ?>) {
             throw new ValidationError(path + ": " + op.key() + " needs a value, not a map");
         }
@@ -125,8 +129,7 @@ public final class WhereObject {
                 }
                 yield new Expression.IsNull(column, false);
             }
-            case and, or, not -> throw new ValidationError(path + ": " + op.key()
-                    + " combines conditions; use it at the top of a where clause, not inside an attribute's condition");
+            case and, or, not -> throw new IllegalStateException("logical operators are refused above");
         };
     }
 
