@@ -26,16 +26,19 @@ public abstract class Dialect {
 
     /** Appends {@code name} quoted, with the closing quote doubled inside, so no name can end the quoting. */
     public void quoteIdentifier(StringBuilder out, String name) {
-        out.append('"');
-        appendDoubling(out, name, '"');
-        out.append('"');
+        quote(out, name, '"', '"');
+    }
+
+    /** {@code open name close}, with every {@code close} inside the name doubled. */
+    protected static void quote(StringBuilder out, String name, char open, char close) {
+        out.append(open);
+        appendDoubling(out, name, close);
+        out.append(close);
     }
 
     /** Appends a string literal; the standard doubles single quotes. */
     public void quoteStringLiteral(StringBuilder out, String value) {
-        out.append('\'');
-        appendDoubling(out, value, '\'');
-        out.append('\'');
+        quote(out, value, '\'', '\'');
     }
 
     protected static void appendDoubling(StringBuilder out, String text, char quote) {
@@ -50,8 +53,20 @@ public abstract class Dialect {
 
     // ---- types ----------------------------------------------------------------------------------
 
-    /** The column type of a data type in CREATE TABLE, as Sequelize writes it for this database. */
-    public abstract String columnType(DataType type);
+    /**
+     * The column type of a data type in CREATE TABLE, as Sequelize writes it. These are PostgreSQL's
+     * names; a dialect overrides the ones its database calls otherwise and defers to these for the rest.
+     */
+    public String columnType(DataType type) {
+        return switch (type) {
+            case DataType.StringType s -> "VARCHAR(" + s.length() + ")";
+            case DataType.TextType t -> "TEXT";
+            case DataType.IntegerType i -> "INTEGER";
+            case DataType.BigIntType b -> "BIGINT";
+            case DataType.BooleanType b -> "BOOLEAN";
+            case DataType.DateType d -> "TIMESTAMP WITH TIME ZONE";
+        };
+    }
 
     // ---- CREATE / DROP TABLE -------------------------------------------------------------------
 

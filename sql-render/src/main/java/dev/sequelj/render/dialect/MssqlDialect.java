@@ -23,9 +23,7 @@ public class MssqlDialect extends Dialect {
 
     @Override
     public void quoteIdentifier(StringBuilder out, String name) {
-        out.append('[');
-        appendDoubling(out, name, ']');
-        out.append(']');
+        quote(out, name, '[', ']');
     }
 
     /** {@code N'...'}: a Unicode literal, so non-Latin text survives. */
@@ -40,17 +38,16 @@ public class MssqlDialect extends Dialect {
         return switch (type) {
             case DataType.StringType s -> "NVARCHAR(" + s.length() + ")";
             case DataType.TextType t -> "NVARCHAR(MAX)";
-            case DataType.IntegerType i -> "INTEGER";
-            case DataType.BigIntType b -> "BIGINT";
             case DataType.BooleanType b -> "BIT";
             case DataType.DateType d -> "DATETIMEOFFSET";
+            default -> super.columnType(type);
         };
     }
 
     /**
      * Before: {@code CREATE TABLE IF NOT EXISTS "users"}. After:
-     * {@code IF OBJECT_ID(N'[users]', 'U') IS NULL CREATE TABLE [users]} (Sequelize writes the name
-     * without {@code N}; with it, a table named in any script is found).
+     * {@code IF OBJECT_ID(N'[users]', 'U') IS NULL CREATE TABLE [users]} (Sequelize leaves out
+     * the {@code N}; with it, a table name outside the server's code page is still found).
      */
     @Override
     public void writeCreateTableStart(SqlWriter out, String table) {

@@ -25,9 +25,7 @@ public class MySqlDialect extends Dialect {
 
     @Override
     public void quoteIdentifier(StringBuilder out, String name) {
-        out.append('`');
-        appendDoubling(out, name, '`');
-        out.append('`');
+        quote(out, name, '`', '`');
     }
 
     /** MySQL reads backslash as an escape inside literals (unless NO_BACKSLASH_ESCAPES), so it is escaped too. */
@@ -49,12 +47,9 @@ public class MySqlDialect extends Dialect {
     @Override
     public String columnType(DataType type) {
         return switch (type) {
-            case DataType.StringType s -> "VARCHAR(" + s.length() + ")";
-            case DataType.TextType t -> "TEXT";
-            case DataType.IntegerType i -> "INTEGER";
-            case DataType.BigIntType b -> "BIGINT";
             case DataType.BooleanType b -> "TINYINT(1)";
             case DataType.DateType d -> "DATETIME";
+            default -> super.columnType(type);
         };
     }
 

@@ -22,20 +22,15 @@ public class SqliteDialect extends Dialect {
 
     @Override
     public void quoteIdentifier(StringBuilder out, String name) {
-        out.append('`');
-        appendDoubling(out, name, '`');
-        out.append('`');
+        quote(out, name, '`', '`');
     }
 
     @Override
     public String columnType(DataType type) {
         return switch (type) {
-            case DataType.StringType s -> "VARCHAR(" + s.length() + ")";
-            case DataType.TextType t -> "TEXT";
-            case DataType.IntegerType i -> "INTEGER";
-            case DataType.BigIntType b -> "BIGINT";
             case DataType.BooleanType b -> "TINYINT(1)";
             case DataType.DateType d -> "DATETIME";
+            default -> super.columnType(type);
         };
     }
 
