@@ -1,6 +1,7 @@
 package dev.sequelj.executor;
 
 import dev.sequelj.ast.error.SequeljError;
+import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.model.ModelOptions;
@@ -14,7 +15,10 @@ import dev.sequelj.render.dialect.Dialect;
 import io.vavr.collection.Array;
 
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -39,6 +43,8 @@ public final class Sequelize implements AutoCloseable {
     private final ConnectionSettings settings;
     private final SequelizeOptions options;
     private final Executor executor;
+    /** Defined models by name, in definition order; defining a name again replaces it, as in Sequelize. */
+    private final Map<String, Model> models = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** {@code new Sequelize(database, username, password, options)}; {@code options} must name a dialect. */
     public Sequelize(String database, String username, String password, SequelizeOptions options) {
@@ -88,7 +94,40 @@ public final class Sequelize implements AutoCloseable {
     public Model define(String modelName, List<Attribute> attributes, ModelOptions modelOptions) {
         ModelDefinition definition = ModelDefinition.define(
                 modelName, attributes, modelOptions.withDefaults(options.define()), EnglishPluralizer.INSTANCE);
-        return new Model(this, definition);
+        Model model = new Model(this, definition);
+        models.put(modelName, model);
+        return model;
+    }
+
+    /** Sequelize's {@code sequelize.models}: every defined model by name, in definition order; read-only. */
+    public Map<String, Model> models() {
+        synchronized (models) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        }
+    }
+
+    /** Sequelize's {@code sequelize.model(name)}; a name never defined is a {@code ValidationError}. */
+    public Model model(String modelName) {
+        Model model = models.get(modelName);
+        if (model == null) {
+            throw new ValidationError("model '" + modelName + "' has not been defined; defined models: "
+                    + String.join(", ", models().keySet()));
+        }
+        return model;
+    }
+
+    /** {@code sequelize.sync()}: creates every defined model's table that does not exist yet, in definition order. */
+    public CompletableFuture<Sequelize> sync() {
+        return sync(false);
+    }
+
+    /** {@code sequelize.sync({force})}: with {@code force}, drops and recreates every model's table. */
+    public CompletableFuture<Sequelize> sync(boolean force) {
+        CompletableFuture<?> done = CompletableFuture.completedFuture(null);
+        for (Model model : models().values()) {
+            done = done.thenCompose(ignored -> model.sync(force));
+        }
+        return done.thenApply(ignored -> this);
     }
 
     /** The dialect SQL is rendered for. */

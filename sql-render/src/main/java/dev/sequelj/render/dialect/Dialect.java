@@ -41,7 +41,7 @@ public abstract class Dialect {
         quote(out, value, '\'', '\'');
     }
 
-    protected static void appendDoubling(StringBuilder out, String text, char quote) {
+    private static void appendDoubling(StringBuilder out, String text, char quote) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             out.append(c);
