@@ -77,8 +77,10 @@ class GoldenCasesTest {
             });
         }
         GoldenCase checked = golden;
+        // Each test names its case too: reports that flatten the tree (surefire's) show only the leaf.
         return dynamicContainer(golden.name(), file.toUri(), DIALECTS.stream().map(dialect ->
-                dynamicTest(dialect, file.toUri(), () -> check(checked, dialect, rendered.get(dialect)))));
+                dynamicTest(checked.name() + " [" + dialect + "]", file.toUri(),
+                        () -> check(checked, dialect, rendered.get(dialect)))));
     }
 
     /**

@@ -16,8 +16,8 @@ final class LineDiff {
     private LineDiff() {}
 
     static String diff(String expected, String actual) {
-        String[] before = expected.split("\n", -1);
-        String[] after = actual.split("\n", -1);
+        String[] before = expected.lines().toArray(String[]::new);
+        String[] after = actual.lines().toArray(String[]::new);
         // common[i][j]: length of the longest common subsequence of before[i..] and after[j..]
         int[][] common = new int[before.length + 1][after.length + 1];
         for (int i = before.length - 1; i >= 0; i--) {
