@@ -307,8 +307,8 @@ public final class RequestReader {
             }
             return method.equals("findOne") ? ModelStatements.findOne(model, find) : ModelStatements.findAll(model, find);
         } catch (ValidationError e) {
-            // The where parser names its own path from "where" on (where.age.$gtt: ...); errors of ours
-            // already start with "args".
+            // The where parser and FindOptions name their own path from the option on ("where.age.$gtt: ...",
+            // "limit must be 0 or more"); errors of ours already start with "args".
             String message = e.getMessage();
             throw message.startsWith("args") ? e : new ValidationError("args[0]." + message);
         }
