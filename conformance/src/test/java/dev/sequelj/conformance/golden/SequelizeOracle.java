@@ -1,0 +1,123 @@
+package dev.sequelj.conformance.golden;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks Sequelize 6 what it sends for a request, through the oracle script of
+ * {@code /work/shared/sequelize-oracle} ({@code node oracle.js -} reads the request on standard input
+ * and prints one JSON line per dialect). Used only when golden files are updated.
+ *
+ * <pre>{@code
+ * SequelizeOracle.fromSystemProperty().ifPresent(oracle -> oracle.statements(request).get("postgres"));
+ * // [{"sql": "SELECT ... WHERE \"user\".\"age\" > 18 LIMIT 10;", "bind": null}]
+ * }</pre>
+ *
+ * @param directory a directory holding {@code oracle.js} and its installed {@code node_modules}
+ */
+record SequelizeOracle(Path directory) {
+    /** The system property naming the oracle's directory. */
+    static final String PROPERTY = "sequelize.oracle";
+    private static final long TIMEOUT_SECONDS = 120;
+
+    /**
+     * The oracle in the directory {@code -Dsequelize.oracle} names, if that is set, holds
+     * {@code oracle.js}, and {@code node} runs; otherwise none, and the reason is printed.
+     */
+    static Optional<SequelizeOracle> fromSystemProperty() {
+        String configured = System.getProperty(PROPERTY, "").trim();
+        if (configured.isEmpty()) {
+            System.err.println("golden: -D" + PROPERTY + "=<directory of oracle.js> not given; stored Sequelize SQL is kept");
+            return Optional.empty();
+        }
+        Path directory = Path.of(configured).toAbsolutePath();
+        if (!Files.isRegularFile(directory.resolve("oracle.js"))) {
+            System.err.println("golden: no oracle.js in " + directory + "; stored Sequelize SQL is kept");
+            return Optional.empty();
+        }
+        if (!nodeRuns()) {
+            System.err.println("golden: `node` does not run; stored Sequelize SQL is kept");
+            return Optional.empty();
+        }
+        return Optional.of(new SequelizeOracle(directory));
+    }
+
+    /**
+     * What Sequelize sends, by dialect: {@code [{"sql": ..., "bind": ...}, ...]}, or {@code {"error": ...}}
+     * when Sequelize refuses the request.
+     */
+    Map<String, JsonNode> statements(JsonNode request) {
+        String output = run(request.toString());
+        Map<String, JsonNode> byDialect = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode answer = GoldenJson.parse(line);
+            String dialect = answer.path("dialect").asText();
+            byDialect.put(dialect, answer.has("error") ? GoldenJson.error(answer.get("error").asText()) : answer.get("statements"));
+        }
+        return byDialect;
+    }
+
+    private String run(String request) {
+        try {
+            Process node = new ProcessBuilder("node", "oracle.js", "-").directory(directory.toFile()).start();
+            CompletableFuture<String> stdout = readAsync(node.getInputStream());
+            CompletableFuture<String> stderr = readAsync(node.getErrorStream());
+            try (OutputStream stdin = node.getOutputStream()) {
+                stdin.write(request.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                node.destroyForcibly();
+                throw new IllegalStateException("the Sequelize oracle took over " + TIMEOUT_SECONDS + " s for " + request);
+            }
+            if (node.exitValue() != 0) {
+                throw new IllegalStateException("the Sequelize oracle failed (exit " + node.exitValue() + ") for "
+                        + request + ":\n" + stderr.join());
+            }
+            return stdout.join();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the Sequelize oracle ran", e);
+        }
+    }
+
+    /** Reads a stream on another thread, so that a full stderr pipe cannot stall the process. */
+    private static CompletableFuture<String> readAsync(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            version.getInputStream().readAllBytes();
+            return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.sequelj.conformance.request;
+
+import dev.sequelj.ast.error.ValidationError;
+import dev.sequelj.ast.expression.Expression;
+import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.render.SqlRenderer;
+import dev.sequelj.render.dialect.Dialects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the request reader builds, and how it names the place of a mistake. SQL itself is pinned by the golden cases. */
+class RequestReaderTest {
+    private static final RequestReader READER = RequestReader.atOracleTime();
+    private static final String USER = """
+            "models": {"user": {"attributes": {"firstName": "STRING", "age": {"type": "INTEGER", "allowNull": false},
+                                               "born": "DATE"},
+                                "options": {"timestamps": true}}},
+            "model": "user"
+            """;
+
+    private static ModelCall read(String methodAndArgs) {
+        return READER.read("{" + USER + ", " + methodAndArgs + "}");
+    }
+
+    @Test
+    void readsTheExampleOfTheContract() {
+        ModelCall call = read("""
+                "method": "findAll", "args": [{"where": {"age": {"$gt": 18}}, "limit": 10}]""");
+
+        assertThat(call.model().tableName()).isEqualTo("users");
+        assertThat(call.method()).isEqualTo("findAll");
+        assertThat(call.statements()).hasSize(1);
+        assertThat(SqlRenderer.render(call.statements().get(0), Dialects.POSTGRES).text()).isEqualTo(
+                "SELECT \"id\", \"firstName\", \"age\", \"born\", \"createdAt\", \"updatedAt\" FROM \"users\" AS \"user\""
+                        + " WHERE \"user\".\"age\" > ? LIMIT ?;");
+    }
+
+    @Test
+    void syncWithForceDropsWithCascadeThenCreates() {
+        assertThat(read("\"method\": \"sync\", \"args\": [{\"force\": true}]").statements())
+                .extracting(Object::getClass)
+                .containsExactly((Class<?>) Statement.DropTable.class, Statement.CreateTable.class);
+        assertThat(((Statement.DropTable) read("\"method\": \"sync\", \"args\": [{\"force\": true}]").statements().get(0)).cascade())
+                .isTrue();
+        assertThat(read("\"method\": \"sync\"").statements()).singleElement().isInstanceOf(Statement.CreateTable.class);
+        assertThat(read("\"method\": \"drop\"").statements()).singleElement()
+                .isEqualTo(new Statement.DropTable("users", false));
+    }
+
+    @Test
+    void createTurnsIsoTextIntoInstantsForDateAttributesAndStampsWithTheFixedClock() {
+        Statement.Insert insert = (Statement.Insert) read("""
+                "method": "create", "args": [{"firstName": "John", "age": 30, "born": "1990-05-01T12:00:00+02:00"}]
+                """).statements().get(0);
+
+        assertThat(insert.columns()).containsExactly("firstName", "age", "born", "createdAt", "updatedAt");
+        assertThat(insert.values().map(v -> ((Expression.Param) v).value())).containsExactly(
+                "John", 30, Instant.parse("1990-05-01T10:00:00Z"), RequestReader.ORACLE_NOW, RequestReader.ORACLE_NOW);
+    }
+
+    @Test
+    void whereTurnsIsoTextIntoInstantsForDateAttributesAtAnyDepth() {
+        Statement.Select select = (Statement.Select) read("""
+                "method": "findAll", "args": [{"where": {"$or": [{"born": {"$gte": "2000-01-01T00:00:00Z"}},
+                                                                 {"born": ["1990-05-01T10:00:00Z"]}]}}]
+                """).statements().get(0);
+
+        assertThat(SqlRenderer.render(select, Dialects.POSTGRES).params().map(Object::toString))
+                .containsExactly("2000-01-01T00:00Z", "1990-05-01T10:00Z");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            misspelt option    | "method": "findAll", "args": [{"limitt": 10}]                 | args[0].limitt: unknown option; did you mean limit?
+            unknown option     | "method": "findAll", "args": [{"include": []}]               | args[0].include: unknown option; expected one of where, attributes, order, limit, offset
+            misspelt operator  | "method": "findAll", "args": [{"where": {"age": {"$gtt": 1}}}] | args[0].where.age.$gtt: unknown operator; did you mean $gt?
+            nested attribute   | "method": "findAll", "args": [{"where": {"$or": [{"age": 1}, {"agee": 2}]}}] | args[0].where.$or[1].agee: model 'user' has no attribute 'agee'; did you mean age?; its attributes are id, firstName, age, born, createdAt, updatedAt
+            wrong value type   | "method": "findAll", "args": [{"where": {"age": "ten"}}]     | args[0].where.age (EQ): user.age is INTEGER and cannot take String "ten"; allowed: Integer, Short, Byte, or a Long/BigInteger within 32 bits
+            bad date           | "method": "create", "args": [{"age": 1, "born": "yesterday"}] | args[0].born: 'yesterday' is not an ISO-8601 date-time with an offset, such as 2024-01-15T10:30:45.123Z
+            null not allowed   | "method": "create", "args": [{"firstName": "John"}]          | args[0]: notNull violation: user.age cannot be null (no value was given)
+            order shape        | "method": "findAll", "args": [{"order": ["age"]}]            | args[0].order[0]: expected [attribute, direction], e.g. ["age", "DESC"]
+            order direction    | "method": "findAll", "args": [{"order": [["age", "UP"]]}]    | args[0].order[0][1]: unknown direction 'UP'; expected ASC or DESC
+            negative limit     | "method": "findAll", "args": [{"limit": -1}]                 | args[0].limit must be 0 or more, got -1
+            fractional offset  | "method": "findAll", "args": [{"offset": 1.5}]               | args[0].offset: expected a whole number, got number 1.5
+            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne
+            sync option        | "method": "sync", "args": [{"alter": true}]                  | args[0].alter: unknown option; expected one of force
+            args not an array  | "method": "findAll", "args": {"limit": 1}                    | args: expected an array, got object
+            two args to create | "method": "create", "args": [{"age": 1}, {"raw": true}]      | args: create takes exactly one argument, the values, e.g. [{"firstName": "John"}]; create options are not supported
+            """)
+    void namesThePathOfAMistake(String mistake, String methodAndArgs, String message) {
+        assertThatThrownBy(() -> read(methodAndArgs)).isInstanceOf(ValidationError.class).hasMessage(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            misspelt type       | {"models": {"user": {"attributes": {"age": "INTEGR"}}}, "model": "user", "method": "sync"}   | models.user.attributes.age: unknown type 'INTEGR'; did you mean INTEGER?; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE
+            unsupported type    | {"models": {"user": {"attributes": {"price": "DECIMAL(10,2)"}}}, "model": "user", "method": "sync"} | models.user.attributes.price: unknown type 'DECIMAL(10,2)'; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE
+            attribute option    | {"models": {"user": {"attributes": {"age": {"type": "INTEGER", "allownull": false}}}}, "model": "user", "method": "sync"} | models.user.attributes.age.allownull: unknown attribute option; did you mean allowNull?
+            model option        | {"models": {"user": {"attributes": {}, "options": {"paranoid": true}}}, "model": "user", "method": "sync"} | models.user.options.paranoid: unknown model option; expected one of timestamps, freezeTableName, tableName
+            unknown model       | {"models": {"user": {"attributes": {}}}, "model": "users", "method": "sync"}               | model: no model 'users' in models; did you mean user?; defined: user
+            id not the key      | {"models": {"user": {"attributes": {"id": "INTEGER", "code": "STRING"}}}, "model": "user", "method": "sync"} | models.user: model 'user' has an attribute 'id' that is not its primary key; mark it primaryKey(true) or mark another attribute as the primary key
+            top-level key       | {"models": {"user": {"attributes": {}}}, "model": "user", "method": "sync", "options": {}} | options: unknown key; expected one of models, model, method, args
+            missing method      | {"models": {"user": {"attributes": {}}}, "model": "user"}                                  | method: missing
+            duplicate key       | {"models": {"user": {"attributes": {}}}, "model": "user", "method": "sync", "method": "drop"} | request: not valid JSON: Duplicate field 'method'
+            """)
+    void namesThePathOfAMistakeInTheModels(String mistake, String request, String message) {
+        assertThatThrownBy(() -> READER.read(request)).isInstanceOf(ValidationError.class).hasMessage(message);
+    }
+}
