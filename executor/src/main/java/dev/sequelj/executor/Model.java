@@ -129,7 +129,7 @@ public final class Model {
         for (Attribute attribute : definition.attributeList()) {
             int index = insert.columns().indexOf(attribute.field());
             Object value = index >= 0 ? ((Expression.Param) insert.values().get(index)).value() : null;
-            if (insert.autoIncrementColumn().contains(attribute.field())) {
+            if (index < 0 && insert.autoIncrementColumn().contains(attribute.field())) {
                 value = result.generatedKey().map(key -> sequelize.dialect().fromDatabaseValue(attribute.type(), key)).getOrNull();
             }
             values.put(attribute.name(), value);

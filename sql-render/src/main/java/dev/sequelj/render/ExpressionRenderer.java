@@ -40,8 +40,10 @@ final class ExpressionRenderer {
     }
 
     /**
-     * An empty list matches nothing ({@code 1 = 0}), or everything when negated. Sequelize writes
-     * {@code IN (NULL)}, which under NOT IN matches nothing either: a known trap we do not copy.
+     * An empty list matches nothing ({@code 1 = 0}), or everything when negated ({@code 1 = 1}).
+     * Sequelize writes {@code IN (NULL)} for the first and drops the second condition altogether,
+     * which changes the meaning of an OR around it ({@code {$or: [{id: {$notIn: []}}, ...]}} should
+     * match every row).
      */
     private static void writeIn(SqlWriter out, Expression.In in) {
         if (in.values().isEmpty()) {

@@ -15,15 +15,22 @@ import io.vavr.control.Option;
  *   <li>mysql: {@code (`id`,...) VALUES (DEFAULT,...)}, the key read back by the executor</li>
  *   <li>mssql: {@code ([firstName],...) OUTPUT INSERTED.[id],... VALUES (...)}</li>
  * </ul>
+ * A key given explicitly is listed like any other column, inside whatever the dialect needs around it
+ * (SQL Server's {@code SET IDENTITY_INSERT}).
  */
 final class InsertRenderer {
     private InsertRenderer() {}
 
     static Sql.Returns render(SqlWriter out, Statement.Insert insert) {
         Dialect dialect = out.dialect();
+        Option<String> generatedKey = insert.autoIncrementColumn().filter(key -> !insert.columns().contains(key));
         Option<String> keyColumn = dialect.autoIncrementInsert() == Dialect.AutoIncrementInsert.OMITTED
                 ? Option.none()
-                : insert.autoIncrementColumn();
+                : generatedKey;
+        boolean explicitKey = insert.autoIncrementColumn().isDefined() && generatedKey.isEmpty();
+        if (explicitKey) {
+            dialect.writeBeforeExplicitKeyInsert(out, insert.table());
+        }
         out.sql("INSERT INTO ").identifier(insert.table());
         boolean empty = keyColumn.isEmpty() && insert.columns().isEmpty();
         if (!empty) {
@@ -55,7 +62,7 @@ final class InsertRenderer {
             }
             out.sql(')');
         }
-        return switch (dialect.insertReturning()) {
+        Sql.Returns returns = switch (dialect.insertReturning()) {
             case RETURNING_CLAUSE -> {
                 out.sql(" RETURNING ");
                 writeList(out, insert.returning(), false);
@@ -64,6 +71,10 @@ final class InsertRenderer {
             case OUTPUT_INSERTED -> Sql.Returns.ROWS;
             case GENERATED_KEY -> Sql.Returns.GENERATED_KEYS;
         };
+        if (explicitKey) {
+            dialect.writeAfterExplicitKeyInsert(out, insert.table());
+        }
+        return returns;
     }
 
     /** Identifiers separated by commas without spaces, as Sequelize writes INSERT lists. */

@@ -150,6 +150,20 @@ class SqlRendererTest {
     }
 
     @Test
+    void anExplicitKeyIsListedAndSqlServerIsToldToAcceptIt() {
+        Statement.Insert insert = new Statement.Insert("t", Option.some("id"), Vector.of("id", "a"),
+                Vector.of(new Expression.Param(7, Option.some(DataTypes.INTEGER)), new Expression.Param("x", Option.some(DataTypes.STRING))),
+                Vector.of("id", "a"));
+        ExpectSql.of(insert)
+                .postgres("INSERT INTO \"t\" (\"id\",\"a\") VALUES (?,?) RETURNING \"id\",\"a\";")
+                .mysql("INSERT INTO `t` (`id`,`a`) VALUES (?,?);")
+                .mariadb("INSERT INTO `t` (`id`,`a`) VALUES (?,?) RETURNING `id`,`a`;")
+                .sqlite("INSERT INTO `t` (`id`,`a`) VALUES (?,?) RETURNING `id`,`a`;")
+                .mssql("SET IDENTITY_INSERT [t] ON; INSERT INTO [t] ([id],[a]) OUTPUT INSERTED.[id],INSERTED.[a] VALUES (?,?); SET IDENTITY_INSERT [t] OFF;")
+                .check();
+    }
+
+    @Test
     void aCompositeKeyIsDeclaredAsATableConstraintEverywhere() {
         Statement create = new Statement.CreateTable("t", Vector.of(
                 new ColumnDefinition("a", DataTypes.INTEGER, false, false),

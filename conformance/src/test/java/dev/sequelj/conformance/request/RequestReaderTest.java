@@ -83,7 +83,7 @@ class RequestReaderTest {
             nested attribute   | "method": "findAll", "args": [{"where": {"$or": [{"age": 1}, {"agee": 2}]}}] | args[0].where.$or[1].agee: model 'user' has no attribute 'agee'; did you mean age?; its attributes are id, firstName, age, born, createdAt, updatedAt
             wrong value type   | "method": "findAll", "args": [{"where": {"age": "ten"}}]     | args[0].where.age (EQ): user.age is INTEGER and cannot take String "ten"; allowed: Integer, Short, Byte, or a Long/BigInteger within 32 bits
             bad date           | "method": "create", "args": [{"age": 1, "born": "yesterday"}] | args[0].born: 'yesterday' is not an ISO-8601 date-time with an offset, such as 2024-01-15T10:30:45.123Z
-            null not allowed   | "method": "create", "args": [{"firstName": "John"}]          | args[0]: notNull violation: user.age cannot be null (no value was given)
+            null not allowed   | "method": "create", "args": [{"firstName": "John"}]          | args[0]: notNull Violation: user.age cannot be null (no value was given)
             order shape        | "method": "findAll", "args": [{"order": ["age"]}]            | args[0].order[0]: expected [attribute, direction], e.g. ["age", "DESC"]
             order direction    | "method": "findAll", "args": [{"order": [["age", "UP"]]}]    | args[0].order[0][1]: unknown direction 'UP'; expected ASC or DESC
             negative limit     | "method": "findAll", "args": [{"limit": -1}]                 | args[0].limit must be 0 or more, got -1

@@ -35,8 +35,14 @@ public record FindOptions(Option<Expression> where, Seq<String> attributes, Seq<
         return NONE;
     }
 
-    /** Sequelize's object form: {@code Map.of("firstName", "John", "age", Map.of(Op.gt, 18))}. */
+    /**
+     * Sequelize's object form: {@code Map.of("firstName", "John", "age", Map.of(Op.gt, 18))}. An empty
+     * map means no condition at all, as in Sequelize (no WHERE is sent).
+     */
     public FindOptions where(Map<?, ?> where) {
+        if (where.isEmpty()) {
+            return new FindOptions(Option.none(), attributes, order, limit, offset);
+        }
         return where(WhereObject.parse(where));
     }
 

@@ -97,12 +97,14 @@ public final class ModelStatements {
                 value = stamp;
                 given = true;
             }
-            if (attribute.autoIncrement() && value == null) {
+            if (attribute.autoIncrement()) {
                 autoIncrement = Option.some(attribute.field());
-                continue;
+                if (value == null) {
+                    continue;
+                }
             }
             if (value == null && !attribute.allowNull()) {
-                throw new ValidationError("notNull violation: " + model.name() + "." + attribute.name()
+                throw new ValidationError("notNull Violation: " + model.name() + "." + attribute.name()
                         + " cannot be null" + (given ? "" : " (no value was given)"));
             }
             if (given) {

@@ -27,8 +27,10 @@ public sealed interface Statement {
     /**
      * {@code INSERT INTO table (columns) VALUES (values)}, handing back the stored row.
      *
-     * @param autoIncrementColumn the database-generated key column, if any; dialects differ on how
-     *                            (or whether) it is named in the column list
+     * @param autoIncrementColumn the table's auto-increment key column, if any. When {@code columns}
+     *                            does not list it, the database generates the key, and dialects differ
+     *                            on how (or whether) it is named; when it does, the key is given
+     *                            explicitly, which some databases must be told (SQL Server)
      * @param columns             the columns given values, in order
      * @param values              one expression per column
      * @param returning           the columns of the stored row to hand back (RETURNING / OUTPUT)

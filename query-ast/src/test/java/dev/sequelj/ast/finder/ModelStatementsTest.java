@@ -54,7 +54,7 @@ class ModelStatementsTest {
     @Test
     void aGivenKeyIsInsertedAndNotLeftToTheDatabase() {
         Statement.Insert insert = ModelStatements.create(USER, Map.of("id", 7, "firstName", "J"), NOW);
-        assertThat(insert.autoIncrementColumn()).isEqualTo(Option.none());
+        assertThat(insert.autoIncrementColumn()).isEqualTo(Option.some("id"));
         assertThat(insert.columns().head()).isEqualTo("id");
     }
 
@@ -68,12 +68,12 @@ class ModelStatementsTest {
                 .hasMessage("user.age is INTEGER and cannot take String \"forty\"; allowed: Integer, Short, Byte, or a Long/BigInteger within 32 bits");
         assertThatThrownBy(() -> ModelStatements.create(USER, Map.of("age", 3), NOW))
                 .isInstanceOf(ValidationError.class)
-                .hasMessage("notNull violation: user.firstName cannot be null (no value was given)");
+                .hasMessage("notNull Violation: user.firstName cannot be null (no value was given)");
         Map<String, Object> explicitNull = new HashMap<>();
         explicitNull.put("firstName", null);
         assertThatThrownBy(() -> ModelStatements.create(USER, explicitNull, NOW))
                 .isInstanceOf(ValidationError.class)
-                .hasMessage("notNull violation: user.firstName cannot be null");
+                .hasMessage("notNull Violation: user.firstName cannot be null");
     }
 
     @Test

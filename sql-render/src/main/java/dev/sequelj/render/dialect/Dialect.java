@@ -119,6 +119,12 @@ public abstract class Dialect {
         return AutoIncrementInsert.DEFAULT_KEYWORD;
     }
 
+    /** Writes what must precede an INSERT that gives the auto-increment key a value; nothing in standard SQL. */
+    public void writeBeforeExplicitKeyInsert(SqlWriter out, String table) {}
+
+    /** Writes what must follow an INSERT that gives the auto-increment key a value. */
+    public void writeAfterExplicitKeyInsert(SqlWriter out, String table) {}
+
     /** How an INSERT hands back the stored row. */
     public enum InsertReturning {
         /** {@code ... RETURNING "id", ...} after the values. */

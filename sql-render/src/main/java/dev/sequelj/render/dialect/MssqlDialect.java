@@ -76,6 +76,20 @@ public class MssqlDialect extends Dialect {
         return AutoIncrementInsert.OMITTED;
     }
 
+    /**
+     * SQL Server refuses a value for an IDENTITY column (error 544) unless told, per table and session:
+     * {@code SET IDENTITY_INSERT [users] ON; INSERT ...; SET IDENTITY_INSERT [users] OFF}, as Sequelize sends it.
+     */
+    @Override
+    public void writeBeforeExplicitKeyInsert(SqlWriter out, String table) {
+        out.sql("SET IDENTITY_INSERT ").identifier(table).sql(" ON; ");
+    }
+
+    @Override
+    public void writeAfterExplicitKeyInsert(SqlWriter out, String table) {
+        out.sql("; SET IDENTITY_INSERT ").identifier(table).sql(" OFF");
+    }
+
     @Override
     public InsertReturning insertReturning() {
         return InsertReturning.OUTPUT_INSERTED;
