@@ -72,9 +72,15 @@ public final class JdbcExecutor implements Executor {
     private QueryResult run(Connection connection, Sql sql) throws SQLException {
         return switch (sql.returns()) {
             case ROWS -> {
-                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS);
-                     ResultSet rows = statement.executeQuery()) {
-                    yield readRows(rows);
+                // execute(), not executeQuery(): Connector/J refuses executeQuery() for anything but a
+                // SELECT, and MariaDB hands back an inserted row from INSERT ... RETURNING.
+                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
+                    if (!statement.execute()) {
+                        throw new SQLException("the statement produced no result set, but rows were expected");
+                    }
+                    try (ResultSet rows = statement.getResultSet()) {
+                        yield readRows(rows);
+                    }
                 }
             }
             case GENERATED_KEYS -> {
