@@ -8,11 +8,13 @@ import dev.sequelj.executor.ModelInstance;
 import dev.sequelj.executor.Sequelize;
 import dev.sequelj.executor.SequelizeOptions;
 import dev.sequelj.executor.error.ConnectionError;
+import dev.sequelj.executor.error.DatabaseError;
 import dev.sequelj.executor.testing.LiveDatabase;
 import dev.sequelj.executor.testing.LiveSession;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static dev.sequelj.ast.finder.FindOptions.options;
 import static dev.sequelj.ast.model.Attribute.attribute;
@@ -266,6 +270,47 @@ class WalkthroughLiveTest {
             assertThat(failure(sequelize.authenticate(), ConnectionError.class)).hasMessage(closed);
             assertThat(failure(user.findAll(), ConnectionError.class)).hasMessage(closed);
             assertThat(failure(user.create(Map.of("firstName", "Late")), ConnectionError.class)).hasMessage(closed);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LiveDatabase.class)
+    void concurrentCreatesEachGetTheirOwnRow(LiveDatabase database) {
+        try (LiveSession live = database.session(settings())) {
+            Model user = user(live);
+            user.sync(true).join();
+
+            List<CompletableFuture<ModelInstance>> creates = IntStream.rangeClosed(1, 20)
+                    .mapToObj(i -> user.create(Map.of("firstName", "User " + i)))
+                    .toList();
+            List<ModelInstance> created = creates.stream().map(CompletableFuture::join).toList();
+
+            assertThat(created).extracting(u -> u.get("id")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
+            assertThat(allById(user)).containsExactlyInAnyOrderElementsOf(created);
+        }
+    }
+
+    /** A statement the database refuses is a DatabaseError carrying the SQL and the driver's exception. */
+    @ParameterizedTest
+    @EnumSource(LiveDatabase.class)
+    void aTableThatWasNeverSyncedIsADatabaseError(LiveDatabase database) {
+        try (LiveSession live = database.session(settings())) {
+            Model post = post(live);
+
+            DatabaseError error = failure(post.findAll(), DatabaseError.class);
+
+            String table = post.getTableName();
+            String alias = live.name("post");
+            String expectedSql = switch (database) {
+                case POSTGRES -> "SELECT \"id\", \"title\", \"body\", \"published\" FROM \"" + table + "\" AS \"" + alias + "\";";
+                case MSSQL -> "SELECT [id], [title], [body], [published] FROM [" + table + "] AS [" + alias + "];";
+                case SQLITE, MARIADB, MYSQL -> "SELECT `id`, `title`, `body`, `published` FROM `" + table + "` AS `" + alias + "`;";
+            };
+            assertThat(error.sql()).isEqualTo(expectedSql);
+            assertThat(error.getCause()).isInstanceOf(SQLException.class);
+            assertThat(error).hasMessage(error.getCause().getMessage() + " [sql: " + expectedSql + "]");
+            assertThat(error.getCause().getMessage()).contains(table);
         }
     }
 }
