@@ -30,8 +30,10 @@ public record ConnectionSettings(Dialect dialect, String host, int port, String 
                 "Dialect needs to be explicitly supplied: one of " + Dialects.all().mkString(", ")));
         Dialect dialect = Dialects.forName(dialectName);
         int port = options.port().getOrElse(() -> defaultPort(dialect));
+        // Only SQLite has storage; the option's default ':memory:' would make a server look in-memory.
+        String storage = dialect == Dialects.SQLITE ? options.storage() : "";
         return checked(new ConnectionSettings(dialect, options.host(), port, nullToEmpty(database),
-                nullToEmpty(username), nullToEmpty(password), options.storage()));
+                nullToEmpty(username), nullToEmpty(password), storage));
     }
 
     /**

@@ -120,17 +120,25 @@ public final class Model {
         return instances;
     }
 
-    /** The stored row: as the database returned it, or (MySQL) the values sent plus the generated key. */
+    /**
+     * The stored row: as the database returned it, or (MySQL) the values sent plus the generated key.
+     * "Sent" means in the dialect's stored form and read back from it, so the instance holds what a
+     * later find returns (MySQL's DATETIME drops the milliseconds of a DATE, and so does the instance).
+     */
     private ModelInstance created(Statement.Insert insert, QueryResult result) {
         if (!result.rows().isEmpty()) {
             return instancesByField(result).get(0);
         }
+        Dialect dialect = sequelize.dialect();
         LinkedHashMap<String, Object> values = new LinkedHashMap<>();
         for (Attribute attribute : definition.attributeList()) {
             int index = insert.columns().indexOf(attribute.field());
             Object value = index >= 0 ? ((Expression.Param) insert.values().get(index)).value() : null;
+            if (value != null) {
+                value = dialect.fromDatabaseValue(attribute.type(), dialect.toDatabaseValue(attribute.type(), value));
+            }
             if (index < 0 && insert.autoIncrementColumn().contains(attribute.field())) {
-                value = result.generatedKey().map(key -> sequelize.dialect().fromDatabaseValue(attribute.type(), key)).getOrNull();
+                value = result.generatedKey().map(key -> dialect.fromDatabaseValue(attribute.type(), key)).getOrNull();
             }
             values.put(attribute.name(), value);
         }

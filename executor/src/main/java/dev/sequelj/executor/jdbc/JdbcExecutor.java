@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sequelj.executor.ConnectionSettings;
 import dev.sequelj.executor.PoolOptions;
+import dev.sequelj.executor.error.ConnectionError;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.render.Sql;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The JDBC executor: HikariCP pool, one of the four drivers, blocking JDBC on virtual threads behind
@@ -56,25 +58,45 @@ public final class JdbcExecutor implements Executor {
         this.pool = new HikariDataSource(config);
     }
 
+    /** After {@link #close()} the future fails with a {@link ConnectionError}; nothing is thrown, nothing waits. */
     @Override
     public CompletableFuture<QueryResult> execute(Sql sql) {
-        return CompletableFuture.supplyAsync(() -> run(sql), threads);
+        if (pool.isClosed()) {
+            return CompletableFuture.failedFuture(closed(null));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> run(sql), threads);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(closed(e));
+        }
     }
 
     private QueryResult run(Sql sql) {
         try (Connection connection = pool.getConnection()) {
             return run(connection, sql);
         } catch (SQLException e) {
-            throw JdbcErrors.translate(e, sql.text());
+            // HikariCP says "has been closed" without an SQL state when close() overtook this statement.
+            throw pool.isClosed() ? closed(e) : JdbcErrors.translate(e, sql.text());
         }
+    }
+
+    private static ConnectionError closed(Throwable cause) {
+        return new ConnectionError("the connection pool is closed: sequelize.close() was called;"
+                + " create a new Sequelize to connect again", cause);
     }
 
     private QueryResult run(Connection connection, Sql sql) throws SQLException {
         return switch (sql.returns()) {
             case ROWS -> {
-                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS);
-                     ResultSet rows = statement.executeQuery()) {
-                    yield readRows(rows);
+                // execute(), not executeQuery(): Connector/J refuses executeQuery() for anything but a
+                // SELECT, and MariaDB hands back an inserted row from INSERT ... RETURNING.
+                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
+                    if (!statement.execute()) {
+                        throw new SQLException("the statement produced no result set, but rows were expected");
+                    }
+                    try (ResultSet rows = statement.getResultSet()) {
+                        yield readRows(rows);
+                    }
                 }
             }
             case GENERATED_KEYS -> {
