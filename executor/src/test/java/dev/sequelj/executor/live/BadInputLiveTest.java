@@ -101,9 +101,9 @@ class BadInputLiveTest {
             explicitNull.put("age", 5);
 
             assertThat(failure(f.person().create(explicitNull), ValidationError.class))
-                    .hasMessage("notNull violation: " + f.model() + ".name cannot be null");
+                    .hasMessage("notNull Violation: " + f.model() + ".name cannot be null");
             assertThat(failure(f.person().create(Map.of("age", 5)), ValidationError.class))
-                    .hasMessage("notNull violation: " + f.model() + ".name cannot be null (no value was given)");
+                    .hasMessage("notNull Violation: " + f.model() + ".name cannot be null (no value was given)");
             f.assertUnchanged();
         }
     }

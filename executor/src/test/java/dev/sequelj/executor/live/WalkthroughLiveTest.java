@@ -48,9 +48,9 @@ class WalkthroughLiveTest {
     }
 
     /**
-     * What the database keeps of a DATE written with milliseconds. Sequelize does the same on each:
-     * its mysql dialect sends whole seconds; its mariadb dialect sends milliseconds into a
-     * {@code DATETIME} with no fractional digits, and MariaDB truncates them (it does not round).
+     * What the database keeps of a DATE written with milliseconds. MySQL's and MariaDB's {@code DATETIME}
+     * has no fractional digits, and both dialects bind whole seconds, truncated (never rounded into
+     * the next second); Sequelize stores the same on a default server.
      */
     static Instant stored(LiveDatabase database, Instant written) {
         return switch (database) {

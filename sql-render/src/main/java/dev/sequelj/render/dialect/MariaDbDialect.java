@@ -1,13 +1,13 @@
 package dev.sequelj.render.dialect;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-
 /**
  * MariaDB: MySQL's dialect, except that an INSERT hands back the stored row with {@code RETURNING}
- * (MariaDB 10.5 and later; Sequelize 6 does not use it) and dates keep their milliseconds in the
- * bound value, as Sequelize's mariadb dialect sends them.
+ * (MariaDB 10.5 and later; Sequelize 6 does not use it).
+ *
+ * <p>Dates are bound in whole seconds, as on MySQL. Sequelize's mariadb dialect sends milliseconds
+ * into a {@code DATETIME} column that keeps none; MariaDB then truncates by default but rounds under
+ * {@code TIME_ROUND_FRACTIONAL}, where {@code 23:59:59.999} becomes the next day. Truncating before
+ * binding stores what Sequelize stores on a default server, whatever the server's mode.
  */
 public class MariaDbDialect extends MySqlDialect {
 
@@ -19,10 +19,5 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public InsertReturning insertReturning() {
         return InsertReturning.RETURNING_CLAUSE;
-    }
-
-    @Override
-    protected Object writeDate(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

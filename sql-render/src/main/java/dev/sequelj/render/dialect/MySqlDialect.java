@@ -90,8 +90,9 @@ public class MySqlDialect extends Dialect {
     }
 
     /**
-     * A UTC wall-clock time, as Sequelize writes it with its default timezone {@code +00:00}. MySQL's
-     * {@code DATETIME} keeps whole seconds and would round the milliseconds; Sequelize drops them.
+     * A UTC wall-clock time, as Sequelize writes it with its default timezone {@code +00:00}. The
+     * {@code DATETIME} column keeps whole seconds and MySQL would round the milliseconds (into the next
+     * day at {@code 23:59:59.5}); Sequelize drops them, and so does this.
      */
     @Override
     protected Object writeDate(Instant instant) {
