@@ -62,8 +62,14 @@ public record ConnectionSettings(Dialect dialect, String host, int port, String 
             throw new ConfigurationError("Malformed connection URI '" + redact(uri) + "': " + e.getReason(), e);
         }
         if (parsed.getHost() == null) {
+            // java.net.URI leaves the host unset for any authority it cannot read, a bad port included.
             throw new ConfigurationError("Malformed connection URI '" + redact(uri)
-                    + "': no host; expected " + scheme + "://user:password@host:port/database");
+                    + "': cannot read a host and a numeric port; expected " + scheme + "://user:password@host:port/database");
+        }
+        if (parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+            throw new ConfigurationError("Connection URI '" + redact(uri) + "': query parameters and fragments ("
+                    + Option.of(parsed.getRawQuery()).getOrElse(parsed.getRawFragment())
+                    + ") are not supported yet; remove them rather than have them ignored");
         }
         String path = Option.of(parsed.getPath()).getOrElse("");
         String database = path.startsWith("/") ? path.substring(1) : path;

@@ -1,5 +1,6 @@
 package dev.sequelj.executor;
 
+import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.finder.FindOptions;
 import dev.sequelj.ast.finder.ModelStatements;
@@ -128,6 +129,11 @@ public final class Model {
     private ModelInstance created(Statement.Insert insert, QueryResult result) {
         if (!result.rows().isEmpty()) {
             return instancesByField(result).get(0);
+        }
+        boolean keyGenerated = insert.autoIncrementColumn().exists(key -> !insert.columns().contains(key));
+        if (keyGenerated && result.generatedKey().isEmpty()) {
+            throw new SequeljError("create on model '" + definition.name() + "': the executor handed back neither"
+                    + " the stored row nor the generated key, so the new row cannot be identified");
         }
         Dialect dialect = sequelize.dialect();
         LinkedHashMap<String, Object> values = new LinkedHashMap<>();

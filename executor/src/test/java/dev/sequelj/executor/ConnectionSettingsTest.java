@@ -118,7 +118,7 @@ class ConnectionSettingsTest {
                         + " or sqlite:<path>");
         assertThatThrownBy(() -> parse("postgres:///test"))
                 .isExactlyInstanceOf(ConfigurationError.class)
-                .hasMessage("Malformed connection URI 'postgres:///test': no host; expected"
+                .hasMessage("Malformed connection URI 'postgres:///test': cannot read a host and a numeric port; expected"
                         + " postgres://user:password@host:port/database");
         assertThatThrownBy(() -> parse("postgres://"))
                 .isExactlyInstanceOf(ConfigurationError.class)
@@ -126,10 +126,22 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void aNonNumericPortAndQueryParametersAreRefusedNotIgnored() {
+        assertThatThrownBy(() -> parse("postgres://u:secret@db.example:fivefourthreetwo/app"))
+                .isExactlyInstanceOf(ConfigurationError.class)
+                .hasMessage("Malformed connection URI 'postgres://u:***@db.example:fivefourthreetwo/app': cannot read a host"
+                        + " and a numeric port; expected postgres://user:password@host:port/database");
+        assertThatThrownBy(() -> parse("postgres://u@db.example:5432/app?ssl=true"))
+                .isExactlyInstanceOf(ConfigurationError.class)
+                .hasMessage("Connection URI 'postgres://u@db.example:5432/app?ssl=true': query parameters and fragments"
+                        + " (ssl=true) are not supported yet; remove them rather than have them ignored");
+    }
+
+    @Test
     void aMalformedUrisMessageHidesThePassword() {
         assertThatThrownBy(() -> parse("mysql://root:hunter2@/app"))
                 .isExactlyInstanceOf(ConfigurationError.class)
-                .hasMessage("Malformed connection URI 'mysql://root:***@/app': no host; expected"
+                .hasMessage("Malformed connection URI 'mysql://root:***@/app': cannot read a host and a numeric port; expected"
                         + " mysql://user:password@host:port/database");
         assertThatThrownBy(() -> parse("mysql://root:hunt er2@host/app"))
                 .isExactlyInstanceOf(ConfigurationError.class)

@@ -53,7 +53,7 @@ class SettingsAndConnectionErrorTest {
                 .hasMessage("The dialect '127.0.0.1' is not supported. " + SUPPORTED);
         assertThatThrownBy(() -> new Sequelize("postgres://user:secret@:5432/test"))
                 .isExactlyInstanceOf(ConfigurationError.class)
-                .hasMessage("Malformed connection URI 'postgres://user:***@:5432/test': no host; expected"
+                .hasMessage("Malformed connection URI 'postgres://user:***@:5432/test': cannot read a host and a numeric port; expected"
                         + " postgres://user:password@host:port/database");
     }
 

@@ -91,7 +91,13 @@ public final class JdbcExecutor implements Executor {
                 // execute(), not executeQuery(): Connector/J refuses executeQuery() for anything but a
                 // SELECT, and MariaDB hands back an inserted row from INSERT ... RETURNING.
                 try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
-                    if (!statement.execute()) {
+                    // A batch (SQL Server's SET IDENTITY_INSERT ...; INSERT ...; SET ...) may report update
+                    // counts before the result set: skip them.
+                    boolean isResultSet = statement.execute();
+                    while (!isResultSet && statement.getUpdateCount() != -1) {
+                        isResultSet = statement.getMoreResults();
+                    }
+                    if (!isResultSet) {
                         throw new SQLException("the statement produced no result set, but rows were expected");
                     }
                     try (ResultSet rows = statement.getResultSet()) {

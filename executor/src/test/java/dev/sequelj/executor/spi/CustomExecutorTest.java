@@ -1,5 +1,6 @@
 package dev.sequelj.executor.spi;
 
+import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.executor.Model;
@@ -152,6 +153,17 @@ class CustomExecutorTest {
                             + " RETURNING `id`,`firstName`,`lastName`,`createdAt`,`updatedAt`;",
                             Returns.ROWS, "John", "Hancock", text, text));
             assertThat(created.dataValues()).isEqualTo(john(1, NOW));
+        }
+    }
+
+    /** An executor that answers an INSERT with nothing leaves the new row unidentifiable: that is an error, not a null id. */
+    @Test
+    void anInsertAnsweredWithNeitherRowNorKeyFails() {
+        RecordingExecutor executor = new RecordingExecutor();
+        try (Sequelize sequelize = sequelize("postgres", executor)) {
+            SequeljError error = failure(user(sequelize).create(Map.of("firstName", "John")), SequeljError.class);
+            assertThat(error).hasMessage("create on model 'user': the executor handed back neither the stored row"
+                    + " nor the generated key, so the new row cannot be identified");
         }
     }
 
