@@ -35,8 +35,8 @@ public final class GettingStarted {
             sequelize.authenticate().join();
             System.out.println("Connection has been established successfully.");
 
-            // 3. Define models. "user" keeps the global default (no timestamps) but we turn them on, as the
-            //    page's User has createdAt/updatedAt; "post" keeps the default.
+            // 3. Define models. Timestamps are off for every model by the constructor's define default;
+            //    "user" (the page's User, with createdAt/updatedAt) and "post" turn them back on, "tag" keeps the default.
             Model user = sequelize.define("user", List.of(
                     attribute("firstName", DataTypes.STRING).allowNull(false),
                     attribute("lastName", DataTypes.STRING)),
@@ -44,12 +44,15 @@ public final class GettingStarted {
             Model post = sequelize.define("post", List.of(
                     attribute("title", DataTypes.STRING),
                     attribute("body", DataTypes.TEXT),
-                    attribute("published", DataTypes.BOOLEAN)));
-            System.out.println("user is stored in table " + user.getTableName() + ", post in " + post.getTableName());
+                    attribute("published", DataTypes.BOOLEAN)),
+                    ModelOptions.options().timestamps(true));
+            Model tag = sequelize.define("tag", List.of(attribute("label", DataTypes.STRING)));
+            System.out.println("tables: " + user.getTableName() + ", " + post.getTableName() + ", " + tag.getTableName());
 
             // 4. Create the tables; force drops them first.
             user.sync(true).join();
             post.sync().join();
+            tag.sync().join();
             System.out.println("All models were synchronized successfully.");
 
             // 5. Create a row.
@@ -58,6 +61,7 @@ public final class GettingStarted {
             System.out.println("Jane's auto-generated ID: " + jane.get("id"));
             System.out.println("created: " + john);
             post.create(Map.of("title", "Hello", "body", "It's John's first post.", "published", true)).join();
+            tag.create(Map.of("label", "news")).join();
 
             // 6. Read them back.
             List<ModelInstance> users = user.findAll().join();
@@ -65,6 +69,7 @@ public final class GettingStarted {
             Optional<ModelInstance> found = user.findOne(options().where(Map.of("firstName", "John"))).join();
             System.out.println("findOne where firstName = John: " + found.orElseThrow());
             System.out.println("All posts: " + post.findAll().join());
+            System.out.println("All tags (no timestamps): " + tag.findAll().join());
         }
         // 7. The pool is closed by try-with-resources (sequelize.close()).
         System.out.println("Connection closed.");
