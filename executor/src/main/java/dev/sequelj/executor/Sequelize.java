@@ -5,6 +5,7 @@ import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.model.ModelOptions;
+import dev.sequelj.ast.model.Pluralizer;
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.executor.jdbc.JdbcExecutor;
 import dev.sequelj.executor.spi.Executor;
@@ -93,7 +94,7 @@ public final class Sequelize implements AutoCloseable {
     /** {@code sequelize.define(name, attributes, options)}: options set here override the constructor's {@code define}. */
     public Model define(String modelName, List<Attribute> attributes, ModelOptions modelOptions) {
         ModelDefinition definition = ModelDefinition.define(
-                modelName, attributes, modelOptions.withDefaults(options.define()), EnglishPluralizer.INSTANCE);
+                modelName, attributes, modelOptions.withDefaults(options.define()), Pluralizer.SEQUELIZE);
         Model model = new Model(this, definition);
         models.put(modelName, model);
         return model;

@@ -15,9 +15,9 @@ import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.model.ModelOptions;
+import dev.sequelj.ast.model.Pluralizer;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.Statement;
-import dev.sequelj.executor.EnglishPluralizer;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -151,7 +151,7 @@ public final class RequestReader {
                     ? modelOptions(definition.get("options"), path + ".options")
                     : ModelOptions.options();
             try {
-                models.put(name, ModelDefinition.define(name, attributes, options, EnglishPluralizer.INSTANCE));
+                models.put(name, ModelDefinition.define(name, attributes, options, Pluralizer.SEQUELIZE));
             } catch (ValidationError e) {
                 throw error(path, e.getMessage());
             }

@@ -13,7 +13,7 @@ import io.vavr.control.Option;
  *
  * <pre>{@code
  * ModelDefinition user = ModelDefinition.define("user",
- *         List.of(attribute("firstName", DataTypes.STRING)), ModelOptions.options(), word -> word + "s");
+ *         List.of(attribute("firstName", DataTypes.STRING)), ModelOptions.options());
  * user.tableName();   // "users"
  * }</pre>
  *
@@ -28,6 +28,16 @@ public record ModelDefinition(
     public static final String CREATED_AT = "createdAt";
     public static final String UPDATED_AT = "updatedAt";
     private static final String DEFAULT_PRIMARY_KEY = "id";
+
+    /**
+     * Defines a model as {@code sequelize.define(name, attributes, options)} does, naming its table as
+     * Sequelize does ({@link Pluralizer#SEQUELIZE}) unless the options name it.
+     *
+     * @param options the model's options, already merged with the instance-wide defaults
+     */
+    public static ModelDefinition define(String name, Iterable<Attribute> attributes, ModelOptions options) {
+        return define(name, attributes, options, Pluralizer.SEQUELIZE);
+    }
 
     /**
      * Defines a model as {@code sequelize.define(name, attributes, options)} does.

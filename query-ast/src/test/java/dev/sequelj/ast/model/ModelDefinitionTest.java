@@ -63,6 +63,16 @@ class ModelDefinitionTest {
     }
 
     @Test
+    void withoutAPluralizerTheTableIsNamedAsSequelizeNamesIt() {
+        ModelDefinition person = ModelDefinition.define("person", List.of(attribute("name", DataTypes.STRING)),
+                ModelOptions.options());
+        assertThat(person.tableName()).isEqualTo("people");
+        ModelDefinition frozen = ModelDefinition.define("person", List.of(attribute("name", DataTypes.STRING)),
+                ModelOptions.options().freezeTableName(true));
+        assertThat(frozen.tableName()).isEqualTo("person");
+    }
+
+    @Test
     void aDuplicateAttributeIsRefused() {
         assertThatThrownBy(() -> ModelDefinition.define("user",
                 List.of(attribute("name", DataTypes.STRING), attribute("name", DataTypes.TEXT)),
