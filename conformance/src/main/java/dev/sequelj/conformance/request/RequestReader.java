@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sequelj.ast.error.Suggestions;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.finder.FindOptions;
 import dev.sequelj.ast.finder.ModelStatements;
@@ -25,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +115,7 @@ public final class RequestReader {
         String modelName = text(required(root, "", "model"), "model");
         ModelDefinition model = models.get(modelName);
         if (model == null) {
-            throw error("model", "no model '" + modelName + "' in models" + didYouMean(modelName, models.keySet())
+            throw error("model", "no model '" + modelName + "' in models" + Suggestions.didYouMean(modelName, models.keySet())
                     + "; defined: " + String.join(", ", models.keySet()));
         }
         String method = text(required(root, "", "method"), "method");
@@ -128,7 +128,7 @@ public final class RequestReader {
             case "drop" -> drop(model, args);
             case "create" -> List.of(create(model, args));
             case "findAll", "findOne" -> List.of(select(model, method, args));
-            default -> throw error("method", "unknown method '" + method + "'" + didYouMean(method, METHODS)
+            default -> throw error("method", "unknown method '" + method + "'" + Suggestions.didYouMean(method, METHODS)
                     + "; supported: " + String.join(", ", METHODS));
         };
         return new ModelCall(model, method, statements);
@@ -208,7 +208,7 @@ public final class RequestReader {
                         throw error(path, e.getMessage());
                     }
                 }
-                throw error(path, "unknown type '" + spec + "'" + didYouMean(spec, TYPE_NAMES)
+                throw error(path, "unknown type '" + spec + "'" + Suggestions.didYouMean(spec, TYPE_NAMES)
                         + "; supported: " + SUPPORTED_TYPES);
             }
         }
@@ -409,9 +409,11 @@ public final class RequestReader {
     }
 
     private static Attribute attribute(ModelDefinition model, String name, String path) {
-        return model.attributes().get(name).getOrElseThrow(() -> error(path, "model '" + model.name()
-                + "' has no attribute '" + name + "'" + didYouMean(name, model.attributes().keySet().toJavaList())
-                + "; its attributes are " + model.attributes().keySet().mkString(", ")));
+        try {
+            return model.attribute(name);
+        } catch (ValidationError e) {
+            throw error(path, e.getMessage());
+        }
     }
 
     /** The options object of a method that takes at most one argument; empty when none is given. */
@@ -428,13 +430,9 @@ public final class RequestReader {
             if (!known.contains(key)) {
                 throw error(path.isEmpty() ? key : path + "." + key, "unknown " + what
                         + Suggestions.nearest(key, known).map(s -> "; did you mean " + s + "?")
-                                .orElse("; expected one of " + String.join(", ", known)));
+                                .getOrElse(() -> "; expected one of " + String.join(", ", known)));
             }
         }
-    }
-
-    private static String didYouMean(String wrong, Collection<String> known) {
-        return Suggestions.nearest(wrong, known).map(s -> "; did you mean " + s + "?").orElse("");
     }
 
     private static JsonNode required(ObjectNode node, String path, String key) {

@@ -34,27 +34,8 @@ public enum Op {
         return ALL.find(op -> op.key().equals(key));
     }
 
-    /** The operator whose key is nearest to a misspelt one, for "did you mean" messages. */
-    public static Op nearest(String key) {
-        return ALL.minBy(op -> editDistance(op.key(), key)).get();
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+    /** Every operator's key, in declaration order: {@code $eq, $ne, ...}. */
+    public static Vector<String> keys() {
+        return ALL.map(Op::key);
     }
 }

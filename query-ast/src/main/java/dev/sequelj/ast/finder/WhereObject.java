@@ -1,5 +1,6 @@
 package dev.sequelj.ast.finder;
 
+import dev.sequelj.ast.error.Suggestions;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.expression.Expression;
@@ -160,7 +161,8 @@ public final class WhereObject {
         if (key instanceof String s && s.startsWith("$")) {
             Option<Op> op = Op.fromKey(s);
             if (op.isEmpty()) {
-                throw new ValidationError(path + "." + s + ": unknown operator; did you mean " + Op.nearest(s).key() + "?");
+                throw new ValidationError(path + "." + s + ": unknown operator" + Suggestions.nearest(s, Op.keys())
+                        .map(near -> "; did you mean " + near + "?").getOrElse(() -> "; operators are " + Op.keys().mkString(", ")));
             }
             return op;
         }

@@ -1,5 +1,6 @@
 package dev.sequelj.ast.model;
 
+import dev.sequelj.ast.error.Suggestions;
 import dev.sequelj.ast.error.ValidationError;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Seq;
@@ -83,8 +84,9 @@ public record ModelDefinition(
     public Attribute attribute(String attributeName) {
         Option<Attribute> found = attributes.get(attributeName);
         if (found.isEmpty()) {
-            throw new ValidationError("model '" + name + "' has no attribute '" + attributeName
-                    + "'; its attributes are " + attributes.keySet().mkString(", "));
+            throw new ValidationError("model '" + name + "' has no attribute '" + attributeName + "'"
+                    + Suggestions.didYouMean(attributeName, attributes.keySet())
+                    + "; its attributes are " + attributes.keySet().mkString(", "));
         }
         return found.get();
     }

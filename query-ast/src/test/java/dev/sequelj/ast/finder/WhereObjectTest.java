@@ -89,6 +89,14 @@ class WhereObjectTest {
     }
 
     @Test
+    void anOperatorFarFromAnyKnownOneListsThemAll() {
+        assertThatThrownBy(() -> WhereObject.parse(Map.of("age", Map.of("$greaterThan", 18))))
+                .isInstanceOf(ValidationError.class)
+                .hasMessage("where.age.$greaterThan: unknown operator; operators are $eq, $ne, $gt, $gte, $lt, $lte,"
+                        + " $in, $notIn, $is, $like, $notLike, $and, $or, $not");
+    }
+
+    @Test
     void inNeedsAList() {
         assertThatThrownBy(() -> WhereObject.parse(Map.of("age", Map.of("$in", 18))))
                 .isInstanceOf(ValidationError.class)

@@ -87,6 +87,6 @@ class ModelDefinitionTest {
                 ModelOptions.options().timestamps(false), PLURAL_S);
         assertThatThrownBy(() -> user.attribute("firstname"))
                 .isInstanceOf(ValidationError.class)
-                .hasMessage("model 'user' has no attribute 'firstname'; its attributes are id, firstName");
+                .hasMessage("model 'user' has no attribute 'firstname'; did you mean firstName?; its attributes are id, firstName");
     }
 }
