@@ -42,7 +42,7 @@ public final class JdbcExecutor implements Executor {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sequelj-" + settings.dialect().name());
         config.setJdbcUrl(profile.url(settings));
-        config.setDataSourceProperties(profile.properties(settings));
+        config.setDataSourceProperties(profile.properties(settings, poolOptions));
         config.setMaximumPoolSize(poolOptions.max());
         config.setMinimumIdle(poolOptions.min());
         config.setIdleTimeout(poolOptions.idle());

@@ -1,6 +1,7 @@
 package dev.sequelj.executor.jdbc;
 
 import dev.sequelj.executor.ConnectionSettings;
+import dev.sequelj.executor.PoolOptions;
 import dev.sequelj.render.dialect.Dialect;
 
 import java.util.Properties;
@@ -24,8 +25,8 @@ public enum JdbcProfile {
 
         /** Sequelize runs each session at {@code time_zone '+00:00'}; DATETIMEs hold UTC. */
         @Override
-        Properties properties(ConnectionSettings s) {
-            Properties p = super.properties(s);
+        Properties properties(ConnectionSettings s, PoolOptions pool) {
+            Properties p = super.properties(s, pool);
             p.setProperty("connectionTimeZone", "+00:00");
             p.setProperty("forceConnectionTimeZoneToSession", "true");
             return p;
@@ -39,8 +40,8 @@ public enum JdbcProfile {
         }
 
         @Override
-        Properties properties(ConnectionSettings s) {
-            return MYSQL.properties(s);
+        Properties properties(ConnectionSettings s, PoolOptions pool) {
+            return MYSQL.properties(s, pool);
         }
     },
     /** SQLite stores dates as Sequelize's text; values are read as SQLite typed them, never reinterpreted. */
@@ -48,6 +49,17 @@ public enum JdbcProfile {
         @Override
         String url(ConnectionSettings s) {
             return "jdbc:sqlite:" + s.storage();
+        }
+
+        /**
+         * A writer that finds the file locked waits up to {@code pool.acquire} for it, as a caller waits
+         * for a pooled connection, instead of failing with SQLITE_BUSY after the driver's 3 s.
+         */
+        @Override
+        Properties properties(ConnectionSettings s, PoolOptions pool) {
+            Properties p = super.properties(s, pool);
+            p.setProperty("busy_timeout", Long.toString(pool.acquire()));
+            return p;
         }
     },
     MSSQL("mssql", 1433, true) {
@@ -83,7 +95,7 @@ public enum JdbcProfile {
 
     abstract String url(ConnectionSettings settings);
 
-    Properties properties(ConnectionSettings settings) {
+    Properties properties(ConnectionSettings settings, PoolOptions pool) {
         Properties p = new Properties();
         if (!settings.username().isEmpty()) {
             p.setProperty("user", settings.username());
