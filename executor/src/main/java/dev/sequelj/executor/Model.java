@@ -5,6 +5,7 @@ import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.finder.FindOptions;
 import dev.sequelj.ast.finder.ModelStatements;
 import dev.sequelj.ast.model.Attribute;
+import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.executor.spi.QueryResult;
@@ -105,16 +106,22 @@ public final class Model {
 
     private List<ModelInstance> instances(QueryResult result) {
         Dialect dialect = sequelize.dialect();
+        // Resolved once per result, not per row: row mapping is a hot path.
         Array<String> labels = result.columns();
-        Attribute[] attributes = new Attribute[labels.size()];
-        for (int i = 0; i < attributes.length; i++) {
-            attributes[i] = definition.attribute(labels.get(i));
+        int width = labels.size();
+        String[] names = new String[width];
+        DataType[] types = new DataType[width];
+        for (int i = 0; i < width; i++) {
+            Attribute attribute = definition.attribute(labels.get(i));
+            names[i] = attribute.name();
+            types[i] = attribute.type();
         }
+        int capacity = (int) (width / 0.75f) + 1; // no rehash while a row is filled
         List<ModelInstance> instances = new ArrayList<>(result.rows().size());
         for (Object[] row : result.rows()) {
-            LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < attributes.length; i++) {
-                values.put(attributes[i].name(), dialect.fromDatabaseValue(attributes[i].type(), row[i]));
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>(capacity);
+            for (int i = 0; i < width; i++) {
+                values.put(names[i], dialect.fromDatabaseValue(types[i], row[i]));
             }
             instances.add(new ModelInstance(definition, values));
         }

@@ -18,6 +18,17 @@ import java.time.Instant;
  * its database does otherwise. Dialects are stateless and shared.
  */
 public abstract class Dialect {
+    private final char openQuote;
+    private final char closeQuote;
+
+    /**
+     * @param openQuote  the character that opens a quoted identifier: {@code "}, {@code `} or {@code [}
+     * @param closeQuote the character that closes it, doubled wherever it appears inside a name
+     */
+    protected Dialect(char openQuote, char closeQuote) {
+        this.openQuote = openQuote;
+        this.closeQuote = closeQuote;
+    }
 
     /** Sequelize's name for the dialect: {@code postgres}, {@code mysql}, {@code mariadb}, {@code sqlite}, {@code mssql}. */
     public abstract String name();
@@ -25,8 +36,8 @@ public abstract class Dialect {
     // ---- identifiers and literals -------------------------------------------------------------
 
     /** Appends {@code name} quoted, with the closing quote doubled inside, so no name can end the quoting. */
-    public void quoteIdentifier(StringBuilder out, String name) {
-        quote(out, name, '"', '"');
+    public final void quoteIdentifier(StringBuilder out, String name) {
+        quote(out, name, openQuote, closeQuote);
     }
 
     /** {@code open name close}, with every {@code close} inside the name doubled. */

@@ -15,15 +15,13 @@ import java.time.ZoneOffset;
  * {@code ORDER BY ... OFFSET ... FETCH}.
  */
 public class MssqlDialect extends Dialect {
+    public MssqlDialect() {
+        super('[', ']');
+    }
 
     @Override
     public String name() {
         return "mssql";
-    }
-
-    @Override
-    public void quoteIdentifier(StringBuilder out, String name) {
-        quote(out, name, '[', ']');
     }
 
     /** {@code N'...'}: a Unicode literal, so non-Latin text survives. */

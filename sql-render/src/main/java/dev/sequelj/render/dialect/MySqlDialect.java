@@ -18,14 +18,13 @@ public class MySqlDialect extends Dialect {
     /** MySQL's documented way to say "no limit" when only an offset is given: the largest BIGINT UNSIGNED. */
     private static final String NO_LIMIT = "18446744073709551615";
 
-    @Override
-    public String name() {
-        return "mysql";
+    public MySqlDialect() {
+        super('`', '`');
     }
 
     @Override
-    public void quoteIdentifier(StringBuilder out, String name) {
-        quote(out, name, '`', '`');
+    public String name() {
+        return "mysql";
     }
 
     /** MySQL reads backslash as an escape inside literals (unless NO_BACKSLASH_ESCAPES), so it is escaped too. */

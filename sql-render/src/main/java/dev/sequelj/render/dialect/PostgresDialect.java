@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
  * TIME ZONE} dates and {@code DROP ... CASCADE}; dates are bound as {@code OffsetDateTime} in UTC.
  */
 public class PostgresDialect extends Dialect {
+    public PostgresDialect() {
+        super('"', '"');
+    }
 
     @Override
     public String name() {

@@ -14,15 +14,13 @@ import java.time.Instant;
  * sees what it wrote itself.
  */
 public class SqliteDialect extends Dialect {
+    public SqliteDialect() {
+        super('`', '`');
+    }
 
     @Override
     public String name() {
         return "sqlite";
-    }
-
-    @Override
-    public void quoteIdentifier(StringBuilder out, String name) {
-        quote(out, name, '`', '`');
     }
 
     @Override
