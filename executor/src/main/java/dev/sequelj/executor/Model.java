@@ -3,7 +3,9 @@ package dev.sequelj.executor;
 import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.finder.FindOptions;
-import dev.sequelj.ast.finder.ModelStatements;
+import dev.sequelj.ast.finder.FindStatements;
+import dev.sequelj.ast.finder.TableStatements;
+import dev.sequelj.ast.finder.WriteStatements;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.ModelDefinition;
@@ -61,15 +63,15 @@ public final class Model {
     /** {@code Model.sync({force})}: with {@code force}, drops the table first. */
     public CompletableFuture<Model> sync(boolean force) {
         CompletableFuture<?> dropped = force
-                ? sequelize.run(ModelStatements.dropTable(definition, true))
+                ? sequelize.run(TableStatements.dropTable(definition, true))
                 : CompletableFuture.completedFuture(null);
-        return dropped.thenCompose(ignored -> sequelize.run(ModelStatements.createTable(definition)))
+        return dropped.thenCompose(ignored -> sequelize.run(TableStatements.createTable(definition)))
                 .thenApply(ignored -> this);
     }
 
     /** {@code Model.drop()}: drops the table if it exists. */
     public CompletableFuture<Void> drop() {
-        return sequelize.run(ModelStatements.dropTable(definition, false)).thenApply(ignored -> null);
+        return sequelize.run(TableStatements.dropTable(definition, false)).thenApply(ignored -> null);
     }
 
     /**
@@ -77,7 +79,7 @@ public final class Model {
      * timestamps.
      */
     public CompletableFuture<ModelInstance> create(Map<String, ?> values) {
-        return sequelize.build(() -> ModelStatements.create(definition, values, sequelize.clock().instant()))
+        return sequelize.build(() -> WriteStatements.create(definition, values, sequelize.clock().instant()))
                 .thenCompose(insert -> sequelize.run(insert).thenApply(result -> created(insert, result)));
     }
 
@@ -88,7 +90,7 @@ public final class Model {
 
     /** {@code Model.findAll(options)}. */
     public CompletableFuture<List<ModelInstance>> findAll(FindOptions options) {
-        return sequelize.build(() -> ModelStatements.findAll(definition, options))
+        return sequelize.build(() -> FindStatements.findAll(definition, options))
                 .thenCompose(select -> sequelize.run(select).thenApply(this::instances));
     }
 
@@ -99,7 +101,7 @@ public final class Model {
 
     /** {@code Model.findOne(options)}: the first matching row, if any. */
     public CompletableFuture<Optional<ModelInstance>> findOne(FindOptions options) {
-        return sequelize.build(() -> ModelStatements.findOne(definition, options))
+        return sequelize.build(() -> FindStatements.findOne(definition, options))
                 .thenCompose(select -> sequelize.run(select))
                 .thenApply(result -> instances(result).stream().findFirst());
     }

@@ -31,7 +31,7 @@ final class InsertRenderer {
         if (explicitKey) {
             dialect.writeBeforeExplicitKeyInsert(out, insert.table());
         }
-        out.sql("INSERT INTO ").identifier(insert.table());
+        out.sql("INSERT INTO ").table(insert.table());
         boolean empty = keyColumn.isEmpty() && insert.columns().isEmpty();
         if (!empty) {
             out.sql(" (");

@@ -20,7 +20,7 @@ final class SelectRenderer {
             column.alias().forEach(alias -> out.sql(" AS ").identifier(alias));
             first = false;
         }
-        out.sql(" FROM ").identifier(select.table()).sql(" AS ").identifier(select.alias());
+        out.sql(" FROM ").table(select.table()).sql(" AS ").identifier(select.alias());
         select.where().forEach(where -> {
             out.sql(" WHERE ");
             ExpressionRenderer.write(out, where);

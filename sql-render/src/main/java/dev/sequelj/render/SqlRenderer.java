@@ -8,7 +8,7 @@ import dev.sequelj.render.dialect.Dialect;
  * bound values. Stateless; one {@link SqlWriter} per call.
  *
  * <pre>{@code
- * Sql sql = SqlRenderer.render(ModelStatements.findAll(user, options()), Dialects.POSTGRES);
+ * Sql sql = SqlRenderer.render(FindStatements.findAll(user, options()), Dialects.POSTGRES);
  * sql.text();   // SELECT "id", "firstName", ... FROM "users" AS "user";
  * }</pre>
  */

@@ -39,6 +39,12 @@ public final class SqlWriter {
         return this;
     }
 
+    /** Appends a table name, schema-qualified and quoted the dialect's way. */
+    public SqlWriter table(dev.sequelj.ast.statement.TableName table) {
+        dialect.quoteTableName(text, table);
+        return this;
+    }
+
     /** Appends a {@code ?} placeholder and records the value, already in the dialect's stored form. */
     public SqlWriter param(Object value) {
         text.append('?');

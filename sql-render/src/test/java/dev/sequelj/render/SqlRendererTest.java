@@ -7,6 +7,7 @@ import dev.sequelj.ast.statement.ColumnDefinition;
 import dev.sequelj.ast.statement.OrderItem;
 import dev.sequelj.ast.statement.SelectColumn;
 import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.dialect.Dialects;
 import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
@@ -24,7 +25,7 @@ class SqlRendererTest {
 
     @Test
     void identifiersAreQuotedWithTheClosingQuoteDoubled() {
-        Statement drop = new Statement.DropTable("we\"ird`na]me", false);
+        Statement drop = new Statement.DropTable(TableName.of("we\"ird`na]me"), false);
         ExpectSql.of(drop)
                 .postgres("DROP TABLE IF EXISTS \"we\"\"ird`na]me\";")
                 .mysqlFamily("DROP TABLE IF EXISTS `we\"ird``na]me`;")
@@ -35,7 +36,7 @@ class SqlRendererTest {
 
     @Test
     void aQuoteInATableNameCannotEndTheMssqlGuardLiteral() {
-        ExpectSql.of(new Statement.DropTable("o'brien", true))
+        ExpectSql.of(new Statement.DropTable(TableName.of("o'brien"), true))
                 .postgres("DROP TABLE IF EXISTS \"o'brien\" CASCADE;")
                 .mysqlFamily("DROP TABLE IF EXISTS `o'brien`;")
                 .sqlite("DROP TABLE IF EXISTS `o'brien`;")
@@ -125,7 +126,7 @@ class SqlRendererTest {
 
     @Test
     void anInsertWithNoColumnAtAllUsesDefaultValues() {
-        Statement.Insert insert = new Statement.Insert("t", Option.none(), Vector.empty(), Vector.empty(), Vector.of("id"));
+        Statement.Insert insert = new Statement.Insert(TableName.of("t"), Option.none(), Vector.empty(), Vector.empty(), Vector.of("id"));
         ExpectSql.of(insert)
                 .postgres("INSERT INTO \"t\" DEFAULT VALUES RETURNING \"id\";")
                 .mysql("INSERT INTO `t` () VALUES ();")
@@ -137,7 +138,7 @@ class SqlRendererTest {
 
     @Test
     void anInsertOfOnlyTheGeneratedKeyOmitsItOnMssql() {
-        Statement.Insert insert = new Statement.Insert("t", Option.some("id"), Vector.empty(), Vector.empty(), Vector.of("id"));
+        Statement.Insert insert = new Statement.Insert(TableName.of("t"), Option.some("id"), Vector.empty(), Vector.empty(), Vector.of("id"));
         ExpectSql.of(insert)
                 .postgres("INSERT INTO \"t\" (\"id\") VALUES (DEFAULT) RETURNING \"id\";")
                 .mysql("INSERT INTO `t` (`id`) VALUES (DEFAULT);")
@@ -151,7 +152,7 @@ class SqlRendererTest {
 
     @Test
     void anExplicitKeyIsListedAndSqlServerIsToldToAcceptIt() {
-        Statement.Insert insert = new Statement.Insert("t", Option.some("id"), Vector.of("id", "a"),
+        Statement.Insert insert = new Statement.Insert(TableName.of("t"), Option.some("id"), Vector.of("id", "a"),
                 Vector.of(new Expression.Param(7, Option.some(DataTypes.INTEGER)), new Expression.Param("x", Option.some(DataTypes.STRING))),
                 Vector.of("id", "a"));
         ExpectSql.of(insert)
@@ -165,7 +166,7 @@ class SqlRendererTest {
 
     @Test
     void aCompositeKeyIsDeclaredAsATableConstraintEverywhere() {
-        Statement create = new Statement.CreateTable("t", Vector.of(
+        Statement create = new Statement.CreateTable(TableName.of("t"), Vector.of(
                 new ColumnDefinition("a", DataTypes.INTEGER, false, false),
                 new ColumnDefinition("b", DataTypes.BIGINT, false, false),
                 new ColumnDefinition("ok", DataTypes.BOOLEAN, true, false)), Vector.of("a", "b"));
@@ -199,7 +200,7 @@ class SqlRendererTest {
 
     private static Statement.Select select(Option<Expression> where, Vector<OrderItem> order,
                                            Option<Integer> limit, Option<Integer> offset) {
-        return new Statement.Select(Vector.of(new SelectColumn("a", Option.none())), "t", "t", where, order, limit, offset,
+        return new Statement.Select(Vector.of(new SelectColumn("a", Option.none())), TableName.of("t"), "t", where, order, limit, offset,
                 Vector.of(new OrderItem(column("id"), OrderItem.Direction.ASC)));
     }
 

@@ -2,8 +2,8 @@ package dev.sequelj.conformance.golden;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sequelj.ast.error.SequeljError;
-import dev.sequelj.conformance.request.ModelCall;
-import dev.sequelj.conformance.request.RequestReader;
+import dev.sequelj.executor.request.ModelCall;
+import dev.sequelj.executor.request.RequestReader;
 import dev.sequelj.render.Sql;
 import dev.sequelj.render.SqlRenderer;
 import dev.sequelj.render.dialect.Dialect;

@@ -2,6 +2,7 @@ package dev.sequelj.ast.model;
 
 import dev.sequelj.ast.error.Suggestions;
 import dev.sequelj.ast.error.ValidationError;
+import dev.sequelj.ast.statement.TableName;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -19,12 +20,14 @@ import io.vavr.control.Option;
  * }</pre>
  *
  * @param name       the model name, also the table alias in SELECTs ({@code FROM "users" AS "user"})
- * @param tableName  the table
+ * @param table      the table, with its schema when the model names one
  * @param attributes every attribute by name, in definition order
- * @param timestamps whether {@code createdAt}/{@code updatedAt} are kept
+ * @param createdAt  the attribute stamped when a row is created, when timestamps are kept
+ * @param updatedAt  the attribute stamped whenever a row is written, when timestamps are kept
+ * @param deletedAt  the attribute a paranoid model stamps instead of deleting; present iff the model is paranoid
  */
-public record ModelDefinition(
-        String name, String tableName, LinkedHashMap<String, Attribute> attributes, boolean timestamps) {
+public record ModelDefinition(String name, TableName table, LinkedHashMap<String, Attribute> attributes,
+                              Option<String> createdAt, Option<String> updatedAt, Option<String> deletedAt) {
 
     public static final String CREATED_AT = "createdAt";
     public static final String UPDATED_AT = "updatedAt";
@@ -77,7 +80,25 @@ public record ModelDefinition(
         }
         String tableName = options.tableName().getOrElse(
                 () -> options.freezeTableName().getOrElse(false) ? name : pluralize.pluralize(name));
-        return new ModelDefinition(name, tableName, byName, timestamps);
+        return new ModelDefinition(name, TableName.of(tableName), byName,
+                timestamps ? Option.some(CREATED_AT) : Option.none(),
+                timestamps ? Option.some(UPDATED_AT) : Option.none(),
+                Option.none());
+    }
+
+    /** The table's name, without its schema. */
+    public String tableName() {
+        return table.name();
+    }
+
+    /** Whether {@code createdAt}/{@code updatedAt} are kept. */
+    public boolean timestamps() {
+        return createdAt.isDefined() || updatedAt.isDefined();
+    }
+
+    /** Whether rows are soft-deleted: {@code destroy} stamps {@link #deletedAt} and finders skip stamped rows. */
+    public boolean paranoid() {
+        return deletedAt.isDefined();
     }
 
     /** The attribute of that name, or a {@link ValidationError} naming the attributes there are. */

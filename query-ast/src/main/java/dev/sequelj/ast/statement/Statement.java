@@ -5,7 +5,7 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 /**
- * A SQL statement: plain data with no logic, built by {@link dev.sequelj.ast.finder.ModelStatements}
+ * A SQL statement: plain data with no logic, built by {@code dev.sequelj.ast.finder} (TableStatements, FindStatements, WriteStatements)
  * and turned into SQL by the renderer. Equal statements are {@code equals} and hash alike.
  */
 public sealed interface Statement {
@@ -15,14 +15,14 @@ public sealed interface Statement {
      *
      * @param primaryKey the key columns, in order; a dialect may declare a lone auto-increment key inline
      */
-    record CreateTable(String table, Seq<ColumnDefinition> columns, Seq<String> primaryKey) implements Statement {}
+    record CreateTable(TableName table, Seq<ColumnDefinition> columns, Seq<String> primaryKey) implements Statement {}
 
     /**
      * {@code DROP TABLE IF EXISTS table}.
      *
      * @param cascade also drop what depends on the table, where the dialect can say so (PostgreSQL)
      */
-    record DropTable(String table, boolean cascade) implements Statement {}
+    record DropTable(TableName table, boolean cascade) implements Statement {}
 
     /**
      * {@code INSERT INTO table (columns) VALUES (values)}, handing back the stored row.
@@ -35,7 +35,7 @@ public sealed interface Statement {
      * @param values              one expression per column
      * @param returning           the columns of the stored row to hand back (RETURNING / OUTPUT)
      */
-    record Insert(String table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
+    record Insert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
                   Seq<String> returning) implements Statement {}
 
     /**
@@ -44,7 +44,7 @@ public sealed interface Statement {
      * @param keyOrder the primary-key order, used only by dialects that can page (limit/offset) solely
      *                 over an ORDER BY (SQL Server) when {@code order} is empty
      */
-    record Select(Seq<SelectColumn> columns, String table, String alias, Option<Expression> where,
+    record Select(Seq<SelectColumn> columns, TableName table, String alias, Option<Expression> where,
                   Seq<OrderItem> order, Option<Integer> limit, Option<Integer> offset, Seq<OrderItem> keyOrder)
             implements Statement {}
 }

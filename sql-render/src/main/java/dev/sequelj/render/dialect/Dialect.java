@@ -2,6 +2,7 @@ package dev.sequelj.render.dialect;
 
 import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
 import io.vavr.control.Option;
@@ -47,6 +48,15 @@ public abstract class Dialect {
         out.append(close);
     }
 
+    /** Appends a table name, qualified by its schema when it has one: {@code "public"."users"}. */
+    public void quoteTableName(StringBuilder out, TableName table) {
+        table.schema().forEach(schema -> {
+            quoteIdentifier(out, schema);
+            out.append('.');
+        });
+        quoteIdentifier(out, table.name());
+    }
+
     /** Appends a string literal; the standard doubles single quotes. */
     public void quoteStringLiteral(StringBuilder out, String value) {
         quote(out, value, '\'', '\'');
@@ -82,8 +92,8 @@ public abstract class Dialect {
     // ---- CREATE / DROP TABLE -------------------------------------------------------------------
 
     /** Writes what comes before the column list: {@code CREATE TABLE IF NOT EXISTS "users"}. */
-    public void writeCreateTableStart(SqlWriter out, String table) {
-        out.sql("CREATE TABLE IF NOT EXISTS ").identifier(table);
+    public void writeCreateTableStart(SqlWriter out, TableName table) {
+        out.sql("CREATE TABLE IF NOT EXISTS ").table(table);
     }
 
     /** Writes what comes after the closing parenthesis of the column list (MySQL's engine, say). */
@@ -107,8 +117,8 @@ public abstract class Dialect {
     }
 
     /** Writes {@code DROP TABLE IF EXISTS "users"}, with CASCADE where the database has it and it is asked for. */
-    public void writeDropTable(SqlWriter out, String table, boolean cascade) {
-        out.sql("DROP TABLE IF EXISTS ").identifier(table);
+    public void writeDropTable(SqlWriter out, TableName table, boolean cascade) {
+        out.sql("DROP TABLE IF EXISTS ").table(table);
         if (cascade) {
             out.sql(" CASCADE");
         }
@@ -131,10 +141,10 @@ public abstract class Dialect {
     }
 
     /** Writes what must precede an INSERT that gives the auto-increment key a value; nothing in standard SQL. */
-    public void writeBeforeExplicitKeyInsert(SqlWriter out, String table) {}
+    public void writeBeforeExplicitKeyInsert(SqlWriter out, TableName table) {}
 
     /** Writes what must follow an INSERT that gives the auto-increment key a value. */
-    public void writeAfterExplicitKeyInsert(SqlWriter out, String table) {}
+    public void writeAfterExplicitKeyInsert(SqlWriter out, TableName table) {}
 
     /** How an INSERT hands back the stored row. */
     public enum InsertReturning {

@@ -1,6 +1,7 @@
 package dev.sequelj.render.dialect;
 
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import io.vavr.control.Option;
 
@@ -48,8 +49,8 @@ public class MssqlDialect extends Dialect {
      * the {@code N}; with it, a table name outside the server's code page is still found).
      */
     @Override
-    public void writeCreateTableStart(SqlWriter out, String table) {
-        out.sql("IF OBJECT_ID(").stringLiteral(quoted(table)).sql(", 'U') IS NULL CREATE TABLE ").identifier(table);
+    public void writeCreateTableStart(SqlWriter out, TableName table) {
+        out.sql("IF OBJECT_ID(").stringLiteral(quoted(table)).sql(", 'U') IS NULL CREATE TABLE ").table(table);
     }
 
     @Override
@@ -65,8 +66,8 @@ public class MssqlDialect extends Dialect {
 
     /** {@code IF OBJECT_ID(N'[users]', 'U') IS NOT NULL DROP TABLE [users]}; SQL Server has no CASCADE here. */
     @Override
-    public void writeDropTable(SqlWriter out, String table, boolean cascade) {
-        out.sql("IF OBJECT_ID(").stringLiteral(quoted(table)).sql(", 'U') IS NOT NULL DROP TABLE ").identifier(table);
+    public void writeDropTable(SqlWriter out, TableName table, boolean cascade) {
+        out.sql("IF OBJECT_ID(").stringLiteral(quoted(table)).sql(", 'U') IS NOT NULL DROP TABLE ").table(table);
     }
 
     @Override
@@ -79,13 +80,13 @@ public class MssqlDialect extends Dialect {
      * {@code SET IDENTITY_INSERT [users] ON; INSERT ...; SET IDENTITY_INSERT [users] OFF}, as Sequelize sends it.
      */
     @Override
-    public void writeBeforeExplicitKeyInsert(SqlWriter out, String table) {
-        out.sql("SET IDENTITY_INSERT ").identifier(table).sql(" ON; ");
+    public void writeBeforeExplicitKeyInsert(SqlWriter out, TableName table) {
+        out.sql("SET IDENTITY_INSERT ").table(table).sql(" ON; ");
     }
 
     @Override
-    public void writeAfterExplicitKeyInsert(SqlWriter out, String table) {
-        out.sql("; SET IDENTITY_INSERT ").identifier(table).sql(" OFF");
+    public void writeAfterExplicitKeyInsert(SqlWriter out, TableName table) {
+        out.sql("; SET IDENTITY_INSERT ").table(table).sql(" OFF");
     }
 
     @Override
@@ -119,9 +120,9 @@ public class MssqlDialect extends Dialect {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private String quoted(String table) {
+    private String quoted(TableName table) {
         StringBuilder out = new StringBuilder();
-        quoteIdentifier(out, table);
+        quoteTableName(out, table);
         return out.toString();
     }
 }

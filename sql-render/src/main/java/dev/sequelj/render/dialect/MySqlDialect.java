@@ -1,6 +1,7 @@
 package dev.sequelj.render.dialect;
 
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import io.vavr.control.Option;
 
@@ -65,7 +66,7 @@ public class MySqlDialect extends Dialect {
 
     /** Sequelize sends no CASCADE here: MySQL parses it and does nothing. */
     @Override
-    public void writeDropTable(SqlWriter out, String table, boolean cascade) {
+    public void writeDropTable(SqlWriter out, TableName table, boolean cascade) {
         super.writeDropTable(out, table, false);
     }
 

@@ -41,7 +41,7 @@ public class SqliteDialect extends Dialect {
 
     /** SQLite has no CASCADE on DROP TABLE. */
     @Override
-    public void writeDropTable(SqlWriter out, String table, boolean cascade) {
+    public void writeDropTable(SqlWriter out, dev.sequelj.ast.statement.TableName table, boolean cascade) {
         super.writeDropTable(out, table, false);
     }
 

@@ -1,4 +1,4 @@
-package dev.sequelj.conformance.request;
+package dev.sequelj.executor.request;
 
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.expression.Expression;
@@ -50,7 +50,7 @@ class RequestReaderTest {
                 .isTrue();
         assertThat(read("\"method\": \"sync\"").statements()).singleElement().isInstanceOf(Statement.CreateTable.class);
         assertThat(read("\"method\": \"drop\"").statements()).singleElement()
-                .isEqualTo(new Statement.DropTable("users", false));
+                .isEqualTo(new Statement.DropTable(dev.sequelj.ast.statement.TableName.of("users"), false));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sequelj.conformance.request;
+package dev.sequelj.executor.request;
 
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.Statement;

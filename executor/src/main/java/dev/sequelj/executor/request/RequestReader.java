@@ -1,0 +1,127 @@
+package dev.sequelj.executor.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sequelj.ast.error.Suggestions;
+import dev.sequelj.ast.error.ValidationError;
+import dev.sequelj.ast.finder.FindOptions;
+import dev.sequelj.ast.finder.FindStatements;
+import dev.sequelj.ast.finder.TableStatements;
+import dev.sequelj.ast.finder.WriteStatements;
+import dev.sequelj.ast.model.Attribute;
+import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.model.DataTypes;
+import dev.sequelj.ast.model.ModelDefinition;
+import dev.sequelj.ast.model.ModelOptions;
+import dev.sequelj.ast.model.Pluralizer;
+import dev.sequelj.ast.statement.OrderItem.Direction;
+import dev.sequelj.ast.statement.Statement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.sequelj.executor.request.JsonShapes.*;
+
+/**
+ * Reads a request, the JSON form shared with the Sequelize oracle and {@code sequelj render}, into the
+ * statements Sequelj sends for that model method call.
+ *
+ * <pre>{@code
+ * ModelCall call = RequestReader.atOracleTime().read("""
+ *     { "models": { "user": { "attributes": { "firstName": "STRING",
+ *                                             "age": {"type": "INTEGER", "allowNull": false} },
+ *                             "options": { "timestamps": true } } },
+ *       "model": "user", "method": "findAll",
+ *       "args": [ { "where": { "age": { "$gt": 18 } }, "limit": 10 } ] }""");
+ * SqlRenderer.render(call.statements().get(0), Dialects.POSTGRES).text();
+ * // SELECT "id", "firstName", "age", "createdAt", "updatedAt" FROM "users" AS "user" WHERE "user"."age" > ? LIMIT ?;
+ * }</pre>
+ *
+ * <p>What can be said is what the compiler supports:
+ * <ul>
+ *   <li>attribute types {@code STRING}, {@code STRING(n)}, {@code TEXT}, {@code INTEGER}, {@code BIGINT},
+ *       {@code BOOLEAN}, {@code DATE}; attribute options {@code type}, {@code allowNull}, {@code primaryKey},
+ *       {@code autoIncrement}, {@code field}</li>
+ *   <li>model options {@code timestamps}, {@code freezeTableName}, {@code tableName}</li>
+ *   <li>{@code sync} ({@code [{"force": true}]} or no argument), {@code drop} ({@code [{"cascade": true}]} or
+ *       none), {@code create} ({@code [values]}), {@code findAll} and {@code findOne} ({@code where} in object
+ *       form with operators written {@code "$gt"}, {@code attributes}, {@code order} as
+ *       {@code [["age", "DESC"]]}, {@code limit}, {@code offset})</li>
+ * </ul>
+ * A DATE value is written as an ISO-8601 string with an offset ({@code "2024-01-15T10:30:45.123Z"}), in
+ * {@code create} values and in where clauses alike. Anything else is a {@link ValidationError} that names
+ * the JSON path, e.g. {@code args[0].limitt: unknown option; did you mean limit?}.
+ */
+public final class RequestReader {
+    /** The instant the Sequelize oracle fixes its clock at, so that both stamp created rows alike. */
+    public static final Instant ORACLE_NOW = Instant.parse("2024-01-15T10:30:45.123Z");
+
+    private static final List<String> REQUEST_KEYS = List.of("models", "model", "method", "args");
+    private static final List<String> METHODS = List.of("sync", "drop", "create", "findAll", "findOne");
+
+    private final Clock clock;
+
+    /** A reader whose {@code create} stamps {@code createdAt}/{@code updatedAt} with the clock's time. */
+    public RequestReader(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A reader whose clock stands still at {@link #ORACLE_NOW}, as the Sequelize oracle's does. */
+    public static RequestReader atOracleTime() {
+        return new RequestReader(Clock.fixed(ORACLE_NOW, ZoneOffset.UTC));
+    }
+
+    /** Reads a request from JSON text. */
+    public ModelCall read(String json) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ValidationError("request: not valid JSON: " + e.getOriginalMessage());
+        }
+        return read(request);
+    }
+
+    /** Reads a request already parsed into a JSON tree. */
+    public ModelCall read(JsonNode request) {
+        ObjectNode root = object(request, "request");
+        checkKeys(root, "", REQUEST_KEYS, "key");
+        Map<String, ModelDefinition> models = ModelsReader.models(required(root, "", "models"));
+        String modelName = text(required(root, "", "model"), "model");
+        ModelDefinition model = models.get(modelName);
+        if (model == null) {
+            throw error("model", "no model '" + modelName + "' in models" + Suggestions.didYouMean(modelName, models.keySet())
+                    + "; defined: " + String.join(", ", models.keySet()));
+        }
+        String method = text(required(root, "", "method"), "method");
+        List<JsonNode> args = new ArrayList<>();
+        if (root.has("args")) {
+            array(root.get("args"), "args").forEach(args::add);
+        }
+        List<Statement> statements = switch (method) {
+            case "sync" -> TableCallReader.sync(model, args);
+            case "drop" -> TableCallReader.drop(model, args);
+            case "create" -> List.of(WriteCallReader.create(model, args, clock.instant()));
+            case "findAll", "findOne" -> List.of(FindCallReader.select(model, method, args));
+            default -> throw error("method", "unknown method '" + method + "'" + Suggestions.didYouMean(method, METHODS)
+                    + "; supported: " + String.join(", ", METHODS));
+        };
+        return new ModelCall(model, method, statements);
+    }
+}
