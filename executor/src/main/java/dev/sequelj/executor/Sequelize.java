@@ -146,6 +146,15 @@ public final class Sequelize implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * The executor this instance runs its statements through: a {@link JdbcExecutor} unless you passed
+     * your own. Cast it to reach what only it has, such as the pool's counts:
+     * {@code ((JdbcExecutor) sequelize.executor()).poolStats()}.
+     */
+    public Executor executor() {
+        return executor;
+    }
+
     /** Closes the pool. */
     @Override
     public void close() {

@@ -2,6 +2,7 @@ package dev.sequelj.executor.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.sequelj.executor.ConnectionSettings;
 import dev.sequelj.executor.PoolOptions;
 import dev.sequelj.executor.error.ConnectionError;
@@ -76,7 +77,7 @@ public final class JdbcExecutor implements Executor {
             return run(connection, sql);
         } catch (SQLException e) {
             // HikariCP says "has been closed" without an SQL state when close() overtook this statement.
-            throw pool.isClosed() ? closed(e) : JdbcErrors.translate(e, sql.text());
+            throw pool.isClosed() ? closed(e) : JdbcErrors.translate(e, sql.text(), profile.errors());
         }
     }
 
@@ -150,6 +151,16 @@ public final class JdbcExecutor implements Executor {
             result.add(row);
         }
         return new QueryResult(Array.of(labels), result, -1, Option.none());
+    }
+
+    /**
+     * How many pooled connections are handed out, idle, open, and how many callers wait: for tests and
+     * monitoring (a leak shows as {@code active > 0} once all work has finished).
+     */
+    public PoolStats poolStats() {
+        HikariPoolMXBean stats = pool.getHikariPoolMXBean();
+        return new PoolStats(stats.getActiveConnections(), stats.getIdleConnections(), stats.getTotalConnections(),
+                stats.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
     }
 
     @Override

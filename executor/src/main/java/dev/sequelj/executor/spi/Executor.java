@@ -11,8 +11,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>An executor receives {@link Sql}: text with {@code ?} placeholders, the values to bind (already
  * in the dialect's stored form) and {@link Sql.Returns what to collect}. It answers with a
- * {@link QueryResult}, or fails the future with a {@code SequeljError} subclass
- * ({@code DatabaseError}, {@code ConnectionError}, {@code TimeoutError}).
+ * {@link QueryResult}, or fails the future with a {@code SequeljError} subclass from
+ * {@code dev.sequelj.executor.error} ({@code DatabaseError} or its kinds {@code UniqueConstraintError} and
+ * {@code ForeignKeyConstraintError}, {@code ConnectionError} or its kinds, {@code TimeoutError}); their
+ * public constructors are there for your executor too.
  *
  * <pre>{@code
  * class Recording implements Executor {
