@@ -21,7 +21,7 @@ import java.util.List;
  * <pre>{@code
  * Arbitrary<ModelCallSpec> finds = ModelArbitraries.models().flatMap(model ->
  *         FindArbitraries.finds(model).map(find -> new ModelCallSpec.FindAll(model, find)));
- * // in a property: Statement select = call.build();   // ModelStatements.findAll(model, find.options())
+ * // in a property: Statement select = call.build();   // FindStatements.findAll(model, find.options())
  * }</pre>
  */
 public final class FindArbitraries {

@@ -2,7 +2,9 @@ package dev.sequelj.conformance.property;
 
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.finder.FindOptions;
-import dev.sequelj.ast.finder.ModelStatements;
+import dev.sequelj.ast.finder.FindStatements;
+import dev.sequelj.ast.finder.WriteStatements;
+import dev.sequelj.ast.finder.TableStatements;
 import dev.sequelj.ast.finder.Where;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.ModelDefinition;
@@ -83,14 +85,14 @@ class IdentifierProperties {
     void sqliteNamesTablesAndColumnsAsTheModelDoes(@ForAll("rows") Row row) throws SQLException {
         ModelDefinition model = row.model();
         try {
-            db.execute(sqlite(ModelStatements.createTable(model)));
+            db.execute(sqlite(TableStatements.createTable(model)));
             assertThat(db.query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'sqlite_sequence'").rows())
                     .as("tables").containsExactly(List.of(model.tableName()));
             assertThat(db.query("SELECT name FROM pragma_table_info(?)", model.tableName()).rows())
                     .as("columns").containsExactlyElementsOf(model.attributeList().map(a -> List.<Object>of(a.field())));
 
-            db.execute(sqlite(ModelStatements.create(model, row.values(), row.now())));
-            SqliteMemory.Rows found = db.query(sqlite(ModelStatements.findAll(model, FindOptions.options().where(matching(row)))));
+            db.execute(sqlite(WriteStatements.create(model, row.values(), row.now())));
+            SqliteMemory.Rows found = db.query(sqlite(FindStatements.findAll(model, FindOptions.options().where(matching(row)))));
             assertThat(found.labels()).as("labels").containsExactlyElementsOf(model.attributeList().map(Attribute::name));
             assertThat(found.rows()).as("rows").hasSize(1);
             List<Object> read = found.rows().getFirst();

@@ -1,6 +1,8 @@
 package dev.sequelj.conformance.property;
 
-import dev.sequelj.ast.finder.ModelStatements;
+import dev.sequelj.ast.finder.FindStatements;
+import dev.sequelj.ast.finder.WriteStatements;
+import dev.sequelj.ast.finder.TableStatements;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.Statement;
 
@@ -24,7 +26,7 @@ public sealed interface ModelCallSpec {
     record FindAll(ModelDefinition model, FindSpec find) implements ModelCallSpec {
         @Override
         public Statement build() {
-            return ModelStatements.findAll(model, find.options());
+            return FindStatements.findAll(model, find.options());
         }
     }
 
@@ -32,7 +34,7 @@ public sealed interface ModelCallSpec {
     record FindOne(ModelDefinition model, FindSpec find) implements ModelCallSpec {
         @Override
         public Statement build() {
-            return ModelStatements.findOne(model, find.options());
+            return FindStatements.findOne(model, find.options());
         }
     }
 
@@ -40,7 +42,7 @@ public sealed interface ModelCallSpec {
     record Create(ModelDefinition model, Map<String, Object> values, Instant now) implements ModelCallSpec {
         @Override
         public Statement build() {
-            return ModelStatements.create(model, values, now);
+            return WriteStatements.create(model, values, now);
         }
     }
 
@@ -48,7 +50,7 @@ public sealed interface ModelCallSpec {
     record Sync(ModelDefinition model) implements ModelCallSpec {
         @Override
         public Statement build() {
-            return ModelStatements.createTable(model);
+            return TableStatements.createTable(model);
         }
     }
 
@@ -56,7 +58,7 @@ public sealed interface ModelCallSpec {
     record Drop(ModelDefinition model, boolean cascade) implements ModelCallSpec {
         @Override
         public Statement build() {
-            return ModelStatements.dropTable(model, cascade);
+            return TableStatements.dropTable(model, cascade);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.sequelj.conformance.property;
 
 import dev.sequelj.ast.expression.Expression;
-import dev.sequelj.ast.finder.ModelStatements;
+import dev.sequelj.ast.finder.FindStatements;
+import dev.sequelj.ast.finder.WriteStatements;
+import dev.sequelj.ast.finder.TableStatements;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.Statement;
@@ -64,16 +66,16 @@ class PrecedenceProperties {
     void sqliteSelectsExactlyTheRowsTheTreeHoldsFor(@ForAll("cases") Case c) throws SQLException {
         ModelDefinition model = c.model();
         try {
-            db.execute(sqlite(ModelStatements.createTable(model)));
+            db.execute(sqlite(TableStatements.createTable(model)));
             Map<Long, Map<String, Object>> stored = new LinkedHashMap<>();
             for (int i = 0; i < c.rows().size(); i++) {
                 Map<String, Object> values = new LinkedHashMap<>(c.rows().get(i));
                 values.put("id", i + 1);
-                db.execute(sqlite(ModelStatements.create(model, values, NOW)));
+                db.execute(sqlite(WriteStatements.create(model, values, NOW)));
                 stored.put(i + 1L, storedRow(model, values));
             }
             FindSpec find = new FindSpec(Option.some(c.where()), c.form(), List.of("id"), List.of(), Option.none(), Option.none());
-            Statement.Select select = ModelStatements.findAll(model, find.options());
+            Statement.Select select = FindStatements.findAll(model, find.options());
             Set<Long> selected = new TreeSet<>();
             for (List<Object> row : db.query(sqlite(select)).rows()) {
                 selected.add(((Number) row.getFirst()).longValue());

@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Arbitrary<List<Map<String, Object>>> rows = RowArbitraries.rows(model, 10);
- * rows.sample().forEach(row -> executor.execute(SqlRenderer.render(ModelStatements.create(model, row, now), dialect)));
+ * rows.sample().forEach(row -> executor.execute(SqlRenderer.render(WriteStatements.create(model, row, now), dialect)));
  * }</pre>
  */
 public final class RowArbitraries {

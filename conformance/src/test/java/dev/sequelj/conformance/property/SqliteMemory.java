@@ -19,8 +19,8 @@ import java.util.List;
  *
  * <pre>{@code
  * try (SqliteMemory db = SqliteMemory.open()) {
- *     db.execute(SqlRenderer.render(ModelStatements.createTable(model), Dialects.SQLITE));
- *     Rows rows = db.query(SqlRenderer.render(ModelStatements.findAll(model, options()), Dialects.SQLITE));
+ *     db.execute(SqlRenderer.render(TableStatements.createTable(model), Dialects.SQLITE));
+ *     Rows rows = db.query(SqlRenderer.render(FindStatements.findAll(model, options()), Dialects.SQLITE));
  *     db.rollback();
  * }
  * }</pre>
