@@ -59,11 +59,20 @@ final class FindCallReader {
     /** The statements of a finder call, in the order Sequelize sends them. */
     static List<Statement> statements(ModelDefinition model, String method, List<JsonNode> args, Instant now) {
         return switch (method) {
-            case "findAll" -> List.of(FindStatements.findAll(model, options(model, soleOptions(args, method), FIND_OPTIONS)));
-            case "findOne" -> List.of(FindStatements.findOne(model, options(model, soleOptions(args, method), FIND_OPTIONS)));
-            case "count" -> List.of(FindStatements.count(model, options(model, soleOptions(args, method), FIND_OPTIONS)));
-            case "findAndCountAll" -> FindStatements.findAndCountAll(model,
-                    options(model, soleOptions(args, method), FIND_OPTIONS)).statements().toJavaList();
+            case "findAll", "findOne", "count", "findAndCountAll" -> {
+                FindOptions options = options(model, soleOptions(args, method), FIND_OPTIONS);
+                try {
+                    yield switch (method) {
+                        case "findAll" -> List.<Statement>of(FindStatements.findAll(model, options));
+                        case "findOne" -> List.<Statement>of(FindStatements.findOne(model, options));
+                        case "count" -> List.<Statement>of(FindStatements.count(model, options));
+                        default -> FindStatements.findAndCountAll(model, options).statements().toJavaList();
+                    };
+                } catch (ValidationError e) {
+                    // Resolving against the model names its own path from the option on ("where.age (EQ): ...").
+                    throw prefixed(e, "args[0]");
+                }
+            }
             case "findByPk" -> findByPk(model, args);
             case "findOrCreate" -> findOrCreate(model, args, now);
             case "max", "min", "sum" -> List.of(aggregate(model, method, args));
