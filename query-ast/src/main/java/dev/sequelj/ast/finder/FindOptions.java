@@ -257,6 +257,24 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
 
     // ---- internals --------------------------------------------------------------------------------
 
+    /** These options selecting every attribute again: what findAndCountAll's count is given. */
+    FindOptions withoutAttributes() {
+        return with(d -> {
+            d.attributes = Option.none();
+            d.excludedAttributes = Vector.empty();
+            d.includedAttributes = Vector.empty();
+        });
+    }
+
+    /** These options without order, limit and offset: what count runs with, as in Sequelize. */
+    FindOptions withoutPaging() {
+        return with(d -> {
+            d.order = Vector.empty();
+            d.limit = Option.none();
+            d.offset = Option.none();
+        });
+    }
+
     /** A value Sequelize's findOne/findOrCreate read as set plainly: not an operator map, list or expression. */
     private static boolean isPlain(Object value) {
         return !(value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof Expression

@@ -135,10 +135,7 @@ public final class FindStatements {
      * limit and offset do not apply to it), then the {@code findAll} page, as Sequelize sends them.
      */
     public static FindAndCountAll findAndCountAll(ModelDefinition model, FindOptions options) {
-        FindOptions countOptions = new FindOptions(options.where(), options.whereAttributes(), Option.none(),
-                Vector.empty(), Vector.empty(), options.order(), options.group(), options.having(), options.limit(),
-                options.offset(), options.distinct(), options.col(), options.lock(), options.paranoid(), options.raw());
-        return new FindAndCountAll(count(model, countOptions), findAll(model, options));
+        return new FindAndCountAll(count(model, options.withoutAttributes()), findAll(model, options));
     }
 
     // ---- aggregates -------------------------------------------------------------------------------
@@ -158,11 +155,7 @@ public final class FindStatements {
         } else {
             counted = new Expression.ColumnName(Vector.of("*"));
         }
-        FindOptions unpaged = new FindOptions(options.where(), options.whereAttributes(), options.attributes(),
-                options.excludedAttributes(), options.includedAttributes(), Vector.empty(), options.group(),
-                options.having(), Option.none(), Option.none(), options.distinct(), options.col(), options.lock(),
-                options.paranoid(), options.raw());
-        return aggregate(model, "count", counted, unpaged);
+        return aggregate(model, "count", counted, options.withoutPaging());
     }
 
     /** {@code Model.max(attribute, options)}: {@code SELECT max("age") AS "max"}. */
