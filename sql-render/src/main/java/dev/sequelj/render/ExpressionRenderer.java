@@ -36,6 +36,46 @@ final class ExpressionRenderer {
                 write(out, not.operand());
                 out.sql(')');
             }
+            // ---- finder expressions: fn, col, literal, cast, random
+            case Expression.FunctionCall call -> writeFunctionCall(out, call);
+            case Expression.ColumnName name -> writeColumnName(out, name);
+            case Expression.Literal literal -> out.sql(literal.sql());
+            case Expression.Cast cast -> {
+                out.sql("CAST(");
+                write(out, cast.operand());
+                out.sql(" AS ").sql(out.dialect().castType(cast.type())).sql(')');
+            }
+            case Expression.Random random -> out.sql(out.dialect().randomFunction());
+        }
+    }
+
+    /** {@code name(a, b)}, as Sequelize writes it; the name was checked to be a plain identifier when built. */
+    private static void writeFunctionCall(SqlWriter out, Expression.FunctionCall call) {
+        out.sql(call.name()).sql('(');
+        boolean first = true;
+        for (Expression argument : call.arguments()) {
+            if (!first) {
+                out.sql(", ");
+            }
+            write(out, argument);
+            first = false;
+        }
+        out.sql(')');
+    }
+
+    /** {@code "user"."age"}; a last part {@code *} is written bare, as in {@code count(*)}. */
+    private static void writeColumnName(SqlWriter out, Expression.ColumnName name) {
+        boolean first = true;
+        for (String part : name.parts()) {
+            if (!first) {
+                out.sql('.');
+            }
+            if (part.equals("*")) {
+                out.sql('*');
+            } else {
+                out.identifier(part);
+            }
+            first = false;
         }
     }
 

@@ -43,6 +43,12 @@ public final class SqliteWhereEvaluator {
         return switch (where) {
             case Column c -> throw new IllegalArgumentException("a column is not a condition: " + c);
             case Param p -> throw new IllegalArgumentException("a value is not a condition: " + p);
+            // The generated trees hold no SQL expressions (functions, literals, casts): nothing to evaluate.
+            case Expression.FunctionCall f -> throw new IllegalArgumentException("not generated: " + f);
+            case Expression.ColumnName c -> throw new IllegalArgumentException("not generated: " + c);
+            case Expression.Literal l -> throw new IllegalArgumentException("not generated: " + l);
+            case Expression.Cast c -> throw new IllegalArgumentException("not generated: " + c);
+            case Expression.Random r -> throw new IllegalArgumentException("not generated: " + r);
             case Expression.Comparison c -> compare(c, row);
             case Expression.IsNull n -> (operand(n.operand(), row) == null) != n.negated();
             case Expression.In in -> in(in, row);

@@ -11,8 +11,10 @@ import java.util.List;
  * then a CREATE TABLE). Render each with {@code SqlRenderer.render(statement, dialect)}.
  *
  * @param model      the model the method is called on
- * @param method     {@code sync}, {@code drop}, {@code create}, {@code findAll} or {@code findOne}
- * @param statements the statements, in execution order; never empty
+ * @param method     the model method: {@code sync}, {@code drop}, {@code create}, {@code findAll}, ...
+ * @param statements the statements, in execution order; empty only where Sequelize sends nothing
+ *                   ({@code findByPk} of a null key). Some are sent only on a condition: the INSERT of
+ *                   {@code findOrCreate} follows only when its SELECT finds no row
  */
 public record ModelCall(ModelDefinition model, String method, List<Statement> statements) {
     public ModelCall {

@@ -60,9 +60,14 @@ import static dev.sequelj.executor.request.JsonShapes.*;
  *       {@code autoIncrement}, {@code field}</li>
  *   <li>model options {@code timestamps}, {@code freezeTableName}, {@code tableName}</li>
  *   <li>{@code sync} ({@code [{"force": true}]} or no argument), {@code drop} ({@code [{"cascade": true}]} or
- *       none), {@code create} ({@code [values]}), {@code findAll} and {@code findOne} ({@code where} in object
- *       form with operators written {@code "$gt"}, {@code attributes}, {@code order} as
- *       {@code [["age", "DESC"]]}, {@code limit}, {@code offset})</li>
+ *       none), {@code create} ({@code [values]})</li>
+ *   <li>the finders {@code findAll}, {@code findOne}, {@code findByPk}, {@code findOrCreate},
+ *       {@code findAndCountAll}, {@code count}, {@code max}, {@code min}, {@code sum}, with Sequelize's
+ *       arguments and finder options (see {@code FindCallReader}): {@code where} in object form with
+ *       operators written {@code "$gt"}, {@code attributes}, {@code order}, {@code group}, {@code having},
+ *       {@code limit}, {@code offset}, {@code distinct}, {@code col}, {@code lock}, {@code paranoid},
+ *       {@code raw}; Sequelize's helpers as {@code {"$fn": ..., "args": [...]}}, {@code {"$col": ...}},
+ *       {@code {"$literal": ...}}, {@code {"$cast": ..., "type": ...}}, {@code {"$random": true}}</li>
  * </ul>
  * A DATE value is written as an ISO-8601 string with an offset ({@code "2024-01-15T10:30:45.123Z"}), in
  * {@code create} values and in where clauses alike. Anything else is a {@link ValidationError} that names
@@ -73,7 +78,7 @@ public final class RequestReader {
     public static final Instant ORACLE_NOW = Instant.parse("2024-01-15T10:30:45.123Z");
 
     private static final List<String> REQUEST_KEYS = List.of("models", "model", "method", "args");
-    private static final List<String> METHODS = List.of("sync", "drop", "create", "findAll", "findOne");
+    private static final List<String> METHODS = concat(List.of("sync", "drop", "create"), FindCallReader.METHODS);
 
     private final Clock clock;
 
@@ -118,10 +123,17 @@ public final class RequestReader {
             case "sync" -> TableCallReader.sync(model, args);
             case "drop" -> TableCallReader.drop(model, args);
             case "create" -> List.of(WriteCallReader.create(model, args, clock.instant()));
-            case "findAll", "findOne" -> List.of(FindCallReader.select(model, method, args));
+            case "findAll", "findOne", "findByPk", "findOrCreate", "findAndCountAll", "count", "max", "min", "sum" ->
+                    FindCallReader.statements(model, method, args, clock.instant());
             default -> throw error("method", "unknown method '" + method + "'" + Suggestions.didYouMean(method, METHODS)
                     + "; supported: " + String.join(", ", METHODS));
         };
         return new ModelCall(model, method, statements);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 }

@@ -40,4 +40,29 @@ public sealed interface Expression {
 
     /** {@code NOT (operand)}. */
     record Not(Expression operand) implements Expression {}
+
+    // ---- finder expressions: fn, col, literal, cast, random (Sequelize's helpers) --------------------
+    // Built by dev.sequelj.ast.finder.SqlExpressions, which checks every name and type; these records
+    // are already resolved: no attribute inside them is looked up in a model.
+
+    /**
+     * {@code name(arguments...)}: Sequelize's {@code fn}. The name is a plain identifier, optionally
+     * schema-qualified ({@code COUNT}, {@code lower}, {@code public.my_fn}), written as given.
+     */
+    record FunctionCall(String name, Seq<Expression> arguments) implements Expression {}
+
+    /**
+     * A column named as written, not an attribute: Sequelize's {@code col}. {@code ["user", "age"]} is
+     * {@code "user"."age"}; a last part {@code *} is written bare ({@code count(*)}).
+     */
+    record ColumnName(Seq<String> parts) implements Expression {}
+
+    /** Raw SQL written as given: Sequelize's {@code literal}, the documented escape hatch. */
+    record Literal(String sql) implements Expression {}
+
+    /** {@code CAST(operand AS type)}; the type is a checked type name, which a dialect may rename. */
+    record Cast(Expression operand, String type) implements Expression {}
+
+    /** A random number per row, for {@code ORDER BY}: Sequelize's {@code sequelize.random()}. */
+    record Random() implements Expression {}
 }

@@ -33,6 +33,12 @@ final class WhereResolver {
             case Expression.And and -> new Expression.And(and.operands().map(e -> resolve(model, e)));
             case Expression.Or or -> new Expression.Or(or.operands().map(e -> resolve(model, e)));
             case Expression.Not not -> new Expression.Not(resolve(model, not.operand()));
+            // ---- finder expressions (fn, col, literal, cast, random): built by SqlExpressions, resolved already
+            case Expression.FunctionCall f -> f;
+            case Expression.ColumnName c -> c;
+            case Expression.Literal l -> l;
+            case Expression.Cast c -> c;
+            case Expression.Random r -> r;
         };
     }
 

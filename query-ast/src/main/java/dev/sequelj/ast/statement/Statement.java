@@ -38,13 +38,29 @@ public sealed interface Statement {
     record Insert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
                   Seq<String> returning) implements Statement {}
 
+    // ---- SELECT (finders): helper C ---------------------------------------------------------------
+
     /**
-     * {@code SELECT columns FROM table AS alias WHERE ... ORDER BY ... LIMIT ... OFFSET ...}.
+     * {@code SELECT columns FROM table AS alias WHERE ... GROUP BY ... HAVING ... ORDER BY ... LIMIT ...
+     * OFFSET ... FOR UPDATE}.
      *
-     * @param keyOrder the primary-key order, used only by dialects that can page (limit/offset) solely
-     *                 over an ORDER BY (SQL Server) when {@code order} is empty
+     * @param group    the GROUP BY keys, in order; empty for none
+     * @param having   the HAVING condition, resolved
+     * @param keyOrder the order used only by dialects that can page (limit/offset) solely over an ORDER BY
+     *                 (SQL Server) when {@code order} is empty: the primary key, or the group keys of a
+     *                 grouped select
+     * @param lock     the row lock to take, if any
      */
     record Select(Seq<SelectColumn> columns, TableName table, String alias, Option<Expression> where,
-                  Seq<OrderItem> order, Option<Integer> limit, Option<Integer> offset, Seq<OrderItem> keyOrder)
-            implements Statement {}
+                  Seq<Expression> group, Option<Expression> having, Seq<OrderItem> order,
+                  Option<Integer> limit, Option<Integer> offset, Seq<OrderItem> keyOrder, Option<Lock> lock)
+            implements Statement {
+
+        /** A select without grouping or lock. */
+        public Select(Seq<SelectColumn> columns, TableName table, String alias, Option<Expression> where,
+                      Seq<OrderItem> order, Option<Integer> limit, Option<Integer> offset, Seq<OrderItem> keyOrder) {
+            this(columns, table, alias, where, io.vavr.collection.Vector.empty(), Option.none(), order, limit, offset,
+                    keyOrder, Option.none());
+        }
+    }
 }

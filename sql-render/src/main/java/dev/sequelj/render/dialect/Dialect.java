@@ -1,13 +1,18 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.statement.Lock;
+import dev.sequelj.ast.statement.OrderItem.Direction;
+import dev.sequelj.ast.statement.OrderItem.Nulls;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
 import io.vavr.control.Option;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Everything one database does differently, in one place: quoting, column types, and small hooks for
@@ -192,6 +197,69 @@ public abstract class Dialect {
     public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
         limit.forEach(l -> out.sql(" LIMIT ").param(l));
         offset.forEach(o -> out.sql(" OFFSET ").param(o));
+    }
+
+    // ---- SELECT: finder clauses (fn, cast, random, order keys, locks) --------------------------------
+
+    /**
+     * The type a {@code CAST} names, for a checked, upper-case type name. Standard SQL takes it as it is;
+     * a database without that type name renames it, as Sequelize does.
+     */
+    public String castType(String type) {
+        return type;
+    }
+
+    /** The function call {@code sequelize.random()} stands for; {@code RANDOM()} in standard SQL. */
+    public String randomFunction() {
+        return "RANDOM()";
+    }
+
+    /**
+     * Writes one ORDER BY key: {@code key [ASC|DESC] [NULLS FIRST|NULLS LAST]}.
+     *
+     * @param key writes the key expression; a dialect may write it more than once
+     */
+    public void writeOrderKey(SqlWriter out, Consumer<SqlWriter> key, Option<Direction> direction, Option<Nulls> nulls) {
+        key.accept(out);
+        writeDirection(out, direction);
+        nulls.forEach(n -> out.sql(n == Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST"));
+    }
+
+    /**
+     * {@link #writeOrderKey} for databases without {@code NULLS FIRST/LAST} (MySQL, MariaDB, SQL Server,
+     * where NULL sorts as the smallest value): a leading key that puts the NULLs where asked, then the key.
+     * Before: {@code "age" DESC NULLS FIRST}. After:
+     * {@code CASE WHEN `age` IS NULL THEN 0 ELSE 1 END, `age` DESC}.
+     */
+    protected final void writeOrderKeyEmulatingNulls(SqlWriter out, Consumer<SqlWriter> key, Option<Direction> direction,
+                                                     Option<Nulls> nulls) {
+        nulls.forEach(n -> {
+            out.sql("CASE WHEN ");
+            key.accept(out);
+            out.sql(n == Nulls.FIRST ? " IS NULL THEN 0 ELSE 1 END, " : " IS NULL THEN 1 ELSE 0 END, ");
+        });
+        key.accept(out);
+        writeDirection(out, direction);
+    }
+
+    private static void writeDirection(SqlWriter out, Option<Direction> direction) {
+        direction.forEach(d -> out.sql(d == Direction.DESC ? " DESC" : " ASC"));
+    }
+
+    /** Writes a lock given as a hint on the table, after {@code FROM "users" AS "user"}; none in standard SQL. */
+    public void writeTableLockHint(SqlWriter out, Lock lock) {}
+
+    /**
+     * Writes a lock as a clause at the end of the SELECT: PostgreSQL's {@code FOR UPDATE}, {@code FOR SHARE},
+     * {@code FOR KEY SHARE}, {@code FOR NO KEY UPDATE}.
+     */
+    public void writeLockClause(SqlWriter out, Lock lock) {
+        out.sql(" FOR ").sql(lock.sequelizeName());
+    }
+
+    /** The refusal of a lock this database cannot take. */
+    protected final UnsupportedFeatureError unsupportedLock(Lock lock, String instead) {
+        return new UnsupportedFeatureError("lock " + lock.sequelizeName() + " is not supported on " + name() + "; " + instead);
     }
 
     // ---- values ---------------------------------------------------------------------------------

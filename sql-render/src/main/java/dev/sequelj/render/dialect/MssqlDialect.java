@@ -1,6 +1,10 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.statement.Lock;
+import dev.sequelj.ast.statement.OrderItem.Direction;
+import dev.sequelj.ast.statement.OrderItem.Nulls;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import io.vavr.control.Option;
@@ -8,6 +12,7 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
 
 /**
  * SQL Server: bracketed identifiers, {@code N'...'} literals, {@code IDENTITY} keys that an INSERT
@@ -99,11 +104,19 @@ public class MssqlDialect extends Dialect {
         return true;
     }
 
-    /** {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}; the offset is required, so 0 when none is given. */
+    /**
+     * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}; the offset is required, so 0 when none is given. SQL
+     * Server refuses to FETCH 0 rows, so a limit of 0 is refused here (Sequelize drops the paging then,
+     * and so selects every row).
+     */
     @Override
     public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
         if (limit.isEmpty() && offset.isEmpty()) {
             return;
+        }
+        if (limit.contains(0)) {
+            throw new UnsupportedFeatureError("limit 0 is not supported on mssql: SQL Server's FETCH NEXT needs at"
+                    + " least one row; a limit of 0 selects nothing, so skip the query");
         }
         out.sql(" OFFSET ");
         if (offset.isDefined()) {
@@ -114,6 +127,42 @@ public class MssqlDialect extends Dialect {
         out.sql(" ROWS");
         limit.forEach(l -> out.sql(" FETCH NEXT ").param(l).sql(" ROWS ONLY"));
     }
+
+    // ---- SELECT: finder clauses ---------------------------------------------------------------------
+
+    /**
+     * {@code NEWID()}: SQL Server's {@code RAND()}, which Sequelize sends, is computed once per statement,
+     * so {@code ORDER BY RAND()} does not shuffle; a new GUID per row does.
+     */
+    @Override
+    public String randomFunction() {
+        return "NEWID()";
+    }
+
+    /** SQL Server has no {@code NULLS FIRST/LAST} (Sequelize sends it anyway, and SQL Server refuses it). */
+    @Override
+    public void writeOrderKey(SqlWriter out, Consumer<SqlWriter> key, Option<Direction> direction, Option<Nulls> nulls) {
+        writeOrderKeyEmulatingNulls(out, key, direction, nulls);
+    }
+
+    /**
+     * SQL Server locks rows through table hints, not a FOR clause (Sequelize ignores {@code lock} here):
+     * {@code FROM [users] AS [user] WITH (UPDLOCK)} takes update locks held to the end of the transaction,
+     * as {@code FOR UPDATE} does; {@code WITH (REPEATABLEREAD)} holds the shared locks of the rows read, as
+     * {@code FOR SHARE} does.
+     */
+    @Override
+    public void writeTableLockHint(SqlWriter out, Lock lock) {
+        switch (lock) {
+            case UPDATE -> out.sql(" WITH (UPDLOCK)");
+            case SHARE -> out.sql(" WITH (REPEATABLEREAD)");
+            case KEY_SHARE, NO_KEY_UPDATE -> throw unsupportedLock(lock, "use UPDATE or SHARE");
+        }
+    }
+
+    /** The lock is the table hint; nothing follows the statement. */
+    @Override
+    public void writeLockClause(SqlWriter out, Lock lock) {}
 
     @Override
     protected Object writeDate(Instant instant) {

@@ -1,6 +1,9 @@
 package dev.sequelj.render.dialect;
 
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.statement.Lock;
+import dev.sequelj.ast.statement.OrderItem.Direction;
+import dev.sequelj.ast.statement.OrderItem.Nulls;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import io.vavr.control.Option;
@@ -9,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 
 /**
  * MySQL: backtick identifiers, backslash-escaping string literals, {@code auto_increment} keys,
@@ -87,6 +91,47 @@ public class MySqlDialect extends Dialect {
             out.sql(" LIMIT ").sql(NO_LIMIT);
         }
         super.writeLimitOffset(out, limit, offset);
+    }
+
+    // ---- SELECT: finder clauses ---------------------------------------------------------------------
+
+    /**
+     * MySQL's CAST knows fewer type names; Sequelize renames them, and so does this: any TIMESTAMP type
+     * → {@code DATETIME}; DOUBLE PRECISION, BOOLEAN, INTEGER → {@code DECIMAL}; TEXT → {@code CHAR}.
+     */
+    @Override
+    public String castType(String type) {
+        if (type.contains("TIMESTAMP")) {
+            return "DATETIME";
+        }
+        if (type.contains("DOUBLE PRECISION") || type.contains("BOOLEAN") || type.contains("INTEGER")) {
+            return "DECIMAL";
+        }
+        return type.contains("TEXT") ? "CHAR" : type;
+    }
+
+    @Override
+    public String randomFunction() {
+        return "RAND()";
+    }
+
+    /** MySQL has no {@code NULLS FIRST/LAST} (Sequelize sends it anyway, and MySQL refuses it). */
+    @Override
+    public void writeOrderKey(SqlWriter out, Consumer<SqlWriter> key, Option<Direction> direction, Option<Nulls> nulls) {
+        writeOrderKeyEmulatingNulls(out, key, direction, nulls);
+    }
+
+    /**
+     * {@code FOR UPDATE}; a shared lock is {@code LOCK IN SHARE MODE}, which MySQL and MariaDB both read.
+     * PostgreSQL's key-share levels do not exist here (Sequelize silently sends FOR UPDATE instead).
+     */
+    @Override
+    public void writeLockClause(SqlWriter out, Lock lock) {
+        switch (lock) {
+            case UPDATE -> out.sql(" FOR UPDATE");
+            case SHARE -> out.sql(" LOCK IN SHARE MODE");
+            case KEY_SHARE, NO_KEY_UPDATE -> throw unsupportedLock(lock, "use UPDATE or SHARE");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.sequelj.render.dialect;
 
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
 import io.vavr.control.Option;
@@ -57,6 +58,25 @@ public class SqliteDialect extends Dialect {
             out.sql(" LIMIT -1");
         }
         super.writeLimitOffset(out, limit, offset);
+    }
+
+    // ---- SELECT: finder clauses ---------------------------------------------------------------------
+
+    /** SQLite has no TIMESTAMP type name; Sequelize casts to {@code DATETIME} instead, and so does this. */
+    @Override
+    public String castType(String type) {
+        return type.contains("TIMESTAMP") ? "DATETIME" : type;
+    }
+
+    /**
+     * SQLite locks the whole database, not rows, so there is nothing to say. Sequelize drops the lock
+     * silently; refusing tells the caller the row is not locked. A transaction that must not lose a
+     * concurrent write begins with {@code BEGIN IMMEDIATE}, which takes the write lock at once.
+     */
+    @Override
+    public void writeLockClause(SqlWriter out, Lock lock) {
+        throw unsupportedLock(lock, "SQLite locks the whole database, not rows; leave the lock out"
+                + " (a transaction begun with BEGIN IMMEDIATE holds the write lock from the start)");
     }
 
     @Override
