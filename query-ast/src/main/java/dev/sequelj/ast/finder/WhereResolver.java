@@ -3,20 +3,85 @@ package dev.sequelj.ast.finder;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.expression.Expression;
+import dev.sequelj.ast.expression.Expression.ArrayValue;
 import dev.sequelj.ast.expression.Expression.Column;
+import dev.sequelj.ast.expression.Expression.JsonPath;
 import dev.sequelj.ast.expression.Expression.Param;
+import dev.sequelj.ast.expression.Expression.Quantified;
+import dev.sequelj.ast.expression.JsonCast;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelDefinition;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Binds a where clause to a model: attribute names become qualified columns ({@code "user"."first_name"}),
- * and every value is checked against its attribute's type and given that type. Unknown attributes and
- * ill-typed values are {@link ValidationError}s, raised before any SQL exists.
+ * JSON paths are checked to start from a JSON attribute and get the cast Sequelize gives the compared
+ * value, and every value is checked against its attribute's type and given that type. Unknown
+ * attributes, ill-typed values and operators that do not apply to an attribute's type are
+ * {@link ValidationError}s naming the attribute (or JSON path) and the operator, raised before any SQL
+ * exists. Whether a database has an operator at all is the dialect's question, asked when rendering.
  */
 final class WhereResolver {
     private WhereResolver() {}
+
+    /** The comparisons that make sense on a scalar: a column's value or a value inside JSON. */
+    private static final Set<ComparisonOperator> SCALAR = EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE,
+            ComparisonOperator.GT, ComparisonOperator.GTE, ComparisonOperator.LT, ComparisonOperator.LTE);
+    /** The comparisons that take a text pattern or query. */
+    private static final Set<ComparisonOperator> TEXTUAL = EnumSet.of(ComparisonOperator.LIKE, ComparisonOperator.NOT_LIKE,
+            ComparisonOperator.ILIKE, ComparisonOperator.NOT_ILIKE, ComparisonOperator.REGEXP, ComparisonOperator.NOT_REGEXP,
+            ComparisonOperator.IREGEXP, ComparisonOperator.NOT_IREGEXP, ComparisonOperator.MATCH);
+    /** The comparisons that can be quantified over an array ({@code > ANY (...)}, {@code LIKE ALL (...)}). */
+    private static final Set<ComparisonOperator> QUANTIFIABLE = EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE,
+            ComparisonOperator.GT, ComparisonOperator.GTE, ComparisonOperator.LT, ComparisonOperator.LTE,
+            ComparisonOperator.LIKE, ComparisonOperator.NOT_LIKE, ComparisonOperator.ILIKE, ComparisonOperator.NOT_ILIKE);
+
+    /** What kind of values an attribute holds, which decides the operators that apply to it. */
+    private enum Family { TEXT, NUMBER, BOOLEAN, DATE, JSON, JSONB }
+
+    private static Family family(DataType type) {
+        return switch (type) {
+            case DataType.StringType s -> Family.TEXT;
+            case DataType.TextType t -> Family.TEXT;
+            case DataType.IntegerType i -> Family.NUMBER;
+            case DataType.BigIntType b -> Family.NUMBER;
+            case DataType.BooleanType b -> Family.BOOLEAN;
+            case DataType.DateType d -> Family.DATE;
+            case DataType.JsonType j -> Family.JSON;
+            case DataType.JsonbType j -> Family.JSONB;
+        };
+    }
+
+    /**
+     * What a condition is on: an attribute's column, or a path inside a JSON attribute.
+     *
+     * @param name how messages name it: {@code age}, {@code meta.address.city}
+     */
+    private record Target(Attribute attribute, Column column, Option<JsonPath> json, String name) {
+        boolean isJson() {
+            return json.isDefined();
+        }
+
+        /** The left side of the resolved condition: the column, or the path with the given cast. */
+        Expression left(Option<JsonCast> cast) {
+            return json.isDefined() ? new JsonPath(column, json.get().path(), cast) : column;
+        }
+
+        Option<JsonCast> explicitCast() {
+            return json.flatMap(JsonPath::cast);
+        }
+
+        ValidationError error(String operator, String detail) {
+            return new ValidationError("where." + name + " (" + operator + "): " + detail);
+        }
+    }
 
     static Expression resolve(ModelDefinition model, Expression where) {
         return switch (where) {
@@ -24,35 +89,249 @@ final class WhereResolver {
             case Param p -> throw new ValidationError("a where clause compares attributes; a bare value "
                     + WhereObject.describe(p.value()) + " cannot stand on its own");
             case Expression.Comparison c -> comparison(model, c);
-            case Expression.IsNull n -> new Expression.IsNull(column(model, asColumn(n.operand())), n.negated());
-            case Expression.In in -> {
-                Attribute attribute = attributeOf(model, in.operand());
-                yield new Expression.In(column(model, asColumn(in.operand())),
-                        in.values().map(v -> param(model, attribute, asParam(v), "IN")), in.negated());
-            }
+            case Expression.IsNull n -> new Expression.IsNull(target(model, n.operand()).left(Option.none()), n.negated());
+            case Expression.IsBoolean b -> isBoolean(model, b);
+            case Expression.In in -> in(model, in);
+            case Expression.Between between -> between(model, between);
             case Expression.And and -> new Expression.And(and.operands().map(e -> resolve(model, e)));
             case Expression.Or or -> new Expression.Or(or.operands().map(e -> resolve(model, e)));
             case Expression.Not not -> new Expression.Not(resolve(model, not.operand()));
+            case Quantified q -> throw standsAlone(q);
+            case ArrayValue a -> throw standsAlone(a);
+            case Expression.RangeValue r -> throw standsAlone(r);
+            case JsonPath j -> throw standsAlone(j);
         };
     }
 
-    private static Expression comparison(ModelDefinition model, Expression.Comparison comparison) {
-        Attribute attribute = attributeOf(model, comparison.left());
-        Param value = asParam(comparison.right());
-        if (value.value() == null) {
-            throw new ValidationError("where." + attribute.name() + ": " + comparison.operator()
-                    + " needs a value to compare with, not null (use IS NULL: {\"" + attribute.name() + "\": null})");
-        }
-        boolean isPattern = comparison.operator() == ComparisonOperator.LIKE || comparison.operator() == ComparisonOperator.NOT_LIKE;
-        Param typed = isPattern
-                ? new Param(value.value(), Option.some(patternType(attribute)))
-                : param(model, attribute, value, comparison.operator().name());
-        return new Expression.Comparison(column(model, asColumn(comparison.left())), comparison.operator(), typed);
+    private static ValidationError standsAlone(Expression expression) {
+        return new ValidationError("a where clause is made of conditions; " + expression + " cannot stand on its own");
     }
 
-    /** LIKE compares text: the pattern is written as the attribute's own string type, or as TEXT. */
-    private static DataType patternType(Attribute attribute) {
-        return attribute.type() instanceof DataType.StringType ? attribute.type() : new DataType.TextType();
+    // ---- comparisons --------------------------------------------------------------------------------
+
+    private static Expression comparison(ModelDefinition model, Expression.Comparison comparison) {
+        Target target = target(model, comparison.left());
+        ComparisonOperator operator = comparison.operator();
+        return switch (comparison.right()) {
+            case Column other -> {
+                if (!SCALAR.contains(operator) && !TEXTUAL.contains(operator)) {
+                    throw target.error(operator.name(), operator.sequelizeKey() + " cannot compare with another attribute's column");
+                }
+                yield new Expression.Comparison(target.left(target.explicitCast()), operator, column(model, other, target, operator));
+            }
+            case Quantified quantified -> quantified(model, target, operator, quantified);
+            case Param param -> target.isJson()
+                    ? jsonComparison(target, operator, param.value())
+                    : columnComparison(target, model, operator, param);
+            default -> throw target.error(operator.name(), "compares with a value, got " + comparison.right());
+        };
+    }
+
+    private static Expression columnComparison(Target target, ModelDefinition model, ComparisonOperator operator, Param value) {
+        Attribute attribute = target.attribute();
+        Family family = family(attribute.type());
+        String context = operator.name();
+        if (SCALAR.contains(operator)) {
+            if (value.value() == null) {
+                throw target.error(context, operator + " needs a value to compare with, not null (use IS NULL: {\""
+                        + attribute.name() + "\": null})");
+            }
+            requireScalar(target, family, operator);
+            return new Expression.Comparison(target.column(), operator, param(model, attribute, value, context));
+        }
+        if (TEXTUAL.contains(operator)) {
+            if (family != Family.TEXT) {
+                throw target.error(context, operator.sequelizeKey() + " compares text; " + typeOf(model, attribute)
+                        + (family == Family.DATE ? " (compare dates with $gte/$lt or $between)" : ""));
+            }
+            return new Expression.Comparison(target.column(), operator, new Param(value.value(), Option.some(attribute.type())));
+        }
+        return switch (operator) {
+            case CONTAINS, CONTAINED -> {
+                if (family == Family.JSONB) {
+                    if (!ValueChecker.isJson(value.value())) {
+                        throw target.error(context, operator.sequelizeKey() + " needs a JSON document (a Map, a List or a"
+                                + " scalar); got " + WhereObject.describe(value.value()));
+                    }
+                    yield new Expression.Comparison(target.column(), operator, new Param(value.value(), Option.some(attribute.type())));
+                }
+                if (family == Family.JSON) {
+                    throw target.error(context, operator.sequelizeKey() + " compares JSON documents by containment, which"
+                            + " only JSONB can; " + typeOf(model, attribute) + " (declare it DataTypes.JSONB)");
+                }
+                throw target.error(context, operator.sequelizeKey() + " compares arrays, ranges and JSONB documents;"
+                        + " " + typeOf(model, attribute));
+            }
+            case OVERLAP -> throw target.error(context, "$overlap compares arrays and ranges; " + typeOf(model, attribute));
+            default -> throw target.error(context, operator.sequelizeKey() + " compares ranges; " + typeOf(model, attribute));
+        };
+    }
+
+    private static void requireScalar(Target target, Family family, ComparisonOperator operator) {
+        if (family == Family.JSON || family == Family.JSONB) {
+            throw target.error(operator.name(), operator.sequelizeKey() + " does not compare a whole JSON document;"
+                    + " compare a value inside it, e.g. {\"" + target.name() + "\": {\"key\": value}}, or test it for null");
+        }
+    }
+
+    /** {@code op ANY (ARRAY[...])}; with no values, the constant it is: ANY of none is false, ALL of none true. */
+    private static Expression quantified(ModelDefinition model, Target target, ComparisonOperator operator, Quantified quantified) {
+        String context = operator.name();
+        if (!QUANTIFIABLE.contains(operator)) {
+            throw target.error(context, operator.sequelizeKey() + " cannot be combined with $any/$all");
+        }
+        Seq<Expression> values = quantified.array().elements();
+        if (values.isEmpty()) {
+            return quantified.quantifier() == Expression.Quantifier.ANY
+                    ? new Expression.Or(Vector.empty()) : new Expression.And(Vector.empty());
+        }
+        Seq<Object> raw = values.map(v -> asParam(v).value());
+        if (target.isJson()) {
+            raw.forEach(v -> jsonScalar(target, context, v));
+            Option<JsonCast> cast = target.explicitCast().orElse(() -> implicitCast(raw.head()));
+            return new Expression.Comparison(target.left(cast), operator,
+                    new Quantified(quantified.quantifier(), new ArrayValue(raw.map(v -> new Param(v, Option.none())), Option.none())));
+        }
+        Attribute attribute = target.attribute();
+        Family family = family(attribute.type());
+        requireScalar(target, family, operator);
+        if (TEXTUAL.contains(operator) && family != Family.TEXT) {
+            throw target.error(context, operator.sequelizeKey() + " compares text; " + typeOf(model, attribute));
+        }
+        Seq<Expression> typed = values.map(v -> param(model, attribute, asParam(v), context));
+        return new Expression.Comparison(target.column(), operator,
+                new Quantified(quantified.quantifier(), new ArrayValue(typed, Option.none())));
+    }
+
+    // ---- values inside JSON -------------------------------------------------------------------------
+
+    /**
+     * A value inside JSON compared as Sequelize compares it: text as text, numbers after a cast to double
+     * precision, booleans after a cast to boolean, unless the path names its own cast ({@code ::integer}).
+     */
+    private static Expression jsonComparison(Target target, ComparisonOperator operator, Object value) {
+        String context = operator.name();
+        if (!SCALAR.contains(operator) && !TEXTUAL.contains(operator)) {
+            throw target.error(context, operator.sequelizeKey() + " does not apply to a value inside JSON; use $eq, $ne,"
+                    + " $gt, $gte, $lt, $lte, $in, $between, $like or $regexp there");
+        }
+        if (value == null) {
+            throw target.error(context, operator + " needs a value to compare with, not null (use IS NULL: {\"$is\": null})");
+        }
+        jsonScalar(target, context, value);
+        Option<JsonCast> cast = TEXTUAL.contains(operator) ? target.explicitCast()
+                : target.explicitCast().orElse(() -> implicitCast(value));
+        return new Expression.Comparison(target.left(cast), operator, new Param(value, Option.none()));
+    }
+
+    private static Object jsonScalar(Target target, String context, Object value) {
+        if (value == null || value instanceof CharSequence || value instanceof Boolean
+                || (value instanceof Number && ValueChecker.isJson(value))) {
+            return value instanceof CharSequence text ? text.toString() : value;
+        }
+        throw target.error(context, "a value inside JSON compares with a String, a finite Number, a Boolean or null; got "
+                + WhereObject.describe(value));
+    }
+
+    /** Sequelize's cast for a compared value: numbers as double precision, booleans as boolean, text as it is. */
+    private static Option<JsonCast> implicitCast(Object value) {
+        return switch (value) {
+            case Number n -> Option.some(JsonCast.DOUBLE_PRECISION);
+            case Boolean b -> Option.some(JsonCast.BOOLEAN);
+            case null, default -> Option.none();
+        };
+    }
+
+    // ---- IS TRUE, IN, BETWEEN -----------------------------------------------------------------------
+
+    private static Expression isBoolean(ModelDefinition model, Expression.IsBoolean is) {
+        Target target = target(model, is.operand());
+        if (target.isJson()) {
+            return new Expression.IsBoolean(target.left(target.explicitCast().orElse(Option.some(JsonCast.BOOLEAN))),
+                    is.value(), is.negated());
+        }
+        if (family(target.attribute().type()) != Family.BOOLEAN) {
+            throw target.error(is.negated() ? "IS NOT" : "IS", "IS " + (is.negated() ? "NOT " : "") + is.value()
+                    + " tests a BOOLEAN; " + typeOf(model, target.attribute()) + " (compare it with $eq, or test it for null)");
+        }
+        return new Expression.IsBoolean(target.column(), is.value(), is.negated());
+    }
+
+    private static Expression in(ModelDefinition model, Expression.In in) {
+        Target target = target(model, in.operand());
+        if (target.isJson()) {
+            Seq<Object> values = in.values().map(v -> jsonScalar(target, "IN", asParam(v).value()));
+            Option<JsonCast> cast = target.explicitCast()
+                    .orElse(() -> values.find(v -> v != null).flatMap(WhereResolver::implicitCast));
+            return new Expression.In(target.left(cast), values.map(v -> new Param(v, Option.none())), in.negated());
+        }
+        Attribute attribute = target.attribute();
+        requireScalar(target, family(attribute.type()), ComparisonOperator.EQ);
+        return new Expression.In(target.column(), in.values().map(v -> param(model, attribute, asParam(v), "IN")), in.negated());
+    }
+
+    private static Expression between(ModelDefinition model, Expression.Between between) {
+        Target target = target(model, between.operand());
+        Object low = asParam(between.low()).value();
+        Object high = asParam(between.high()).value();
+        String context = between.negated() ? "NOT BETWEEN" : "BETWEEN";
+        if (target.isJson()) {
+            jsonScalar(target, context, low);
+            jsonScalar(target, context, high);
+            return new Expression.Between(target.left(target.explicitCast().orElse(() -> implicitCast(low))),
+                    new Param(low, Option.none()), new Param(high, Option.none()), between.negated());
+        }
+        Attribute attribute = target.attribute();
+        requireScalar(target, family(attribute.type()), ComparisonOperator.GTE);
+        return new Expression.Between(target.column(), param(model, attribute, asParam(between.low()), context),
+                param(model, attribute, asParam(between.high()), context), between.negated());
+    }
+
+    // ---- names and values -------------------------------------------------------------------------
+
+    /** The attribute (and JSON path) a condition is on; a path must start from a JSON attribute. */
+    private static Target target(ModelDefinition model, Expression operand) {
+        return switch (operand) {
+            case Column c when c.qualifier().isEmpty() -> {
+                Attribute attribute = model.attribute(c.name());
+                yield new Target(attribute, qualified(model, attribute), Option.none(), attribute.name());
+            }
+            case JsonPath p when p.column().qualifier().isEmpty() -> {
+                String name = p.column().name() + "." + p.path().mkString(".");
+                Attribute attribute;
+                try {
+                    attribute = model.attribute(p.column().name());
+                } catch (ValidationError e) {
+                    throw new ValidationError("where." + name + ": " + e.getMessage());
+                }
+                Family family = family(attribute.type());
+                if (family != Family.JSON && family != Family.JSONB) {
+                    throw new ValidationError("where." + name + ": " + typeOf(model, attribute) + ", not JSON; a path such as "
+                            + attribute.name() + ".key reaches only into a JSON or JSONB attribute");
+                }
+                yield new Target(attribute, qualified(model, attribute), Option.some(p), name);
+            }
+            default -> throw new ValidationError("a condition must start from an attribute, got " + operand);
+        };
+    }
+
+    /**
+     * The column {@code $col} names: an attribute of this model, by name or as {@code "<model>.<attribute>"}.
+     */
+    private static Column column(ModelDefinition model, Column other, Target target, ComparisonOperator operator) {
+        String name = other.name();
+        String prefix = model.name() + ".";
+        if (name.startsWith(prefix)) {
+            name = name.substring(prefix.length());
+        } else if (name.contains(".") && !model.attributes().containsKey(name)) {
+            throw target.error(operator.name(), "$col '" + other.name() + "' names another model's attribute; only "
+                    + model.name() + "'s attributes can be compared here (\"" + model.name() + ".<attribute>\" or \"<attribute>\")");
+        }
+        try {
+            return qualified(model, model.attribute(name));
+        } catch (ValidationError e) {
+            throw target.error(operator.name(), "$col: " + e.getMessage());
+        }
     }
 
     private static Param param(ModelDefinition model, Attribute attribute, Param param, String context) {
@@ -63,20 +342,17 @@ final class WhereResolver {
         }
     }
 
+    /** A bare column given as a condition resolves to its qualified column (kept from the first where form). */
     private static Column column(ModelDefinition model, Column column) {
-        Attribute attribute = model.attribute(column.name());
+        return qualified(model, model.attribute(column.name()));
+    }
+
+    private static Column qualified(ModelDefinition model, Attribute attribute) {
         return new Column(Option.some(model.name()), attribute.field());
     }
 
-    private static Attribute attributeOf(ModelDefinition model, Expression operand) {
-        return model.attribute(asColumn(operand).name());
-    }
-
-    private static Column asColumn(Expression expression) {
-        if (expression instanceof Column column && column.qualifier().isEmpty()) {
-            return column;
-        }
-        throw new ValidationError("a condition must start from an attribute, got " + expression);
+    private static String typeOf(ModelDefinition model, Attribute attribute) {
+        return model.name() + "." + attribute.name() + " is " + DataTypes.describe(attribute.type());
     }
 
     private static Param asParam(Expression expression) {
