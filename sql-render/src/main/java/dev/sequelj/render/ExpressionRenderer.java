@@ -14,6 +14,8 @@ import io.vavr.collection.Seq;
  * database that lacks one refuses it with an {@code UnsupportedFeatureError}.
  */
 final class ExpressionRenderer {
+    private static final String QUANTIFIED = "Op.any / Op.all ($any, $all)";
+
     private ExpressionRenderer() {}
 
     static void write(SqlWriter out, Expression expression) {
@@ -68,7 +70,7 @@ final class ExpressionRenderer {
                 out.dialect().writeTruthLiteral(out, is.value());
             }
             case Expression.Quantified quantified -> {
-                out.dialect().requireArrays("Op.any / Op.all ($any, $all)");
+                out.dialect().requireArrays(QUANTIFIED);
                 out.sql(quantified.quantifier() == Expression.Quantifier.ANY ? "ANY (" : "ALL (");
                 write(out, quantified.array());
                 out.sql(')');
@@ -95,6 +97,13 @@ final class ExpressionRenderer {
     private static void writeComparison(SqlWriter out, Expression.Comparison comparison) {
         Dialect dialect = out.dialect();
         String operator = dialect.comparisonOperator(comparison.operator());
+        if (comparison.right() instanceof Expression.Quantified quantified && quantified.array().elements().isEmpty()) {
+            // No element to compare with: ANY of none is false, ALL of none true. PostgreSQL could not type
+            // an empty ARRAY[] anyway. Refused like any other quantified comparison where there are no arrays.
+            dialect.requireArrays(QUANTIFIED);
+            out.sql(quantified.quantifier() == Expression.Quantifier.ANY ? "1 = 0" : "1 = 1");
+            return;
+        }
         write(out, comparison.left());
         out.sql(operator);
         if (comparison.right() instanceof Expression.Param param && param.value() instanceof Boolean bool
@@ -112,6 +121,7 @@ final class ExpressionRenderer {
      */
     private static void writeJsonPath(SqlWriter out, Expression.JsonPath json) {
         Dialect dialect = out.dialect();
+        dialect.requireJsonPaths();
         String castType = json.cast().map(dialect::jsonCast).getOrElse("");
         boolean cast = !castType.isEmpty();
         if (cast) {

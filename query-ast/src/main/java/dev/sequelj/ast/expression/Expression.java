@@ -70,8 +70,8 @@ public sealed interface Expression {
 
     /**
      * The right side of a comparison over the elements of an array: {@code "age" > ANY (ARRAY[?, ?])},
-     * {@code "name" NOT LIKE ALL (ARRAY[?, ?])}. The array is never empty (an empty one is decided
-     * before: no element satisfies ANY, every element satisfies ALL).
+     * {@code "name" NOT LIKE ALL (ARRAY[?, ?])}. With no elements the comparison is a constant: no element
+     * satisfies ANY, every element satisfies ALL.
      */
     record Quantified(Quantifier quantifier, ArrayValue array) implements Expression {}
 

@@ -84,12 +84,13 @@ final class OperatorConditions {
             case strictRight -> range(target, ComparisonOperator.STRICT_RIGHT, op, operand, path);
             case noExtendRight -> range(target, ComparisonOperator.NO_EXTEND_RIGHT, op, operand, path);
             case noExtendLeft -> range(target, ComparisonOperator.NO_EXTEND_LEFT, op, operand, path);
-            case col -> {
-                if (!(operand instanceof Column)) {
-                    throw new ValidationError(path + ": $col names another attribute, e.g. \"lastName\"; got " + describe(operand));
-                }
-                yield new Expression.Comparison(target, ComparisonOperator.EQ, (Column) operand);
-            }
+            case col -> switch (operand) {
+                case Column column -> new Expression.Comparison(target, ComparisonOperator.EQ, column);
+                case CharSequence name -> new Expression.Comparison(target, ComparisonOperator.EQ,
+                        new Column(Option.none(), name.toString()));
+                case null, default -> throw new ValidationError(path + ": $col names another attribute, e.g. \"lastName\"; got "
+                        + describe(operand));
+            };
             case and, or -> throw new IllegalStateException(op.key() + " is combined by the caller, not compared");
         };
     }
@@ -116,7 +117,7 @@ final class OperatorConditions {
         }
         if (value instanceof Map<?, ?> map && map.size() == 1) {
             Object key = map.keySet().iterator().next();
-            Option<Op> op = key instanceof Op o ? Option.some(o) : key instanceof String s ? Op.fromKey(s) : Option.none();
+            Option<Op> op = WhereObject.operator(key, path);
             Object inner = map.values().iterator().next();
             String innerPath = path + "." + (key instanceof Op o ? o.key() : key);
             if (op.contains(Op.col)) {

@@ -151,7 +151,7 @@ public final class WhereObject {
     }
 
     /** The operator a key names, none for an attribute; an unknown {@code $key} is an error with a suggestion. */
-    private static Option<Op> operator(Object key, String path) {
+    static Option<Op> operator(Object key, String path) {
         if (key instanceof Op op) {
             return Option.some(op);
         }
@@ -184,8 +184,12 @@ public final class WhereObject {
         if (value == null) {
             return "null";
         }
-        if (OperatorConditions.isList(value) && !(value instanceof Collection<?>)) {
-            return value.getClass().getSimpleName() + " " + OperatorConditions.list(value).mkString("[", ", ", "]");
+        if (OperatorConditions.isList(value)) {
+            return "list " + OperatorConditions.list(value).map(item -> item instanceof CharSequence ? "\"" + item + "\"" : item)
+                    .mkString("[", ", ", "]");
+        }
+        if (value instanceof Map<?, ?> map) {
+            return "map " + map;
         }
         return value.getClass().getSimpleName() + " " + (value instanceof CharSequence ? "\"" + value + "\"" : value);
     }

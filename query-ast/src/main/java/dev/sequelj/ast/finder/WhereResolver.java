@@ -174,21 +174,17 @@ final class WhereResolver {
         }
     }
 
-    /** {@code op ANY (ARRAY[...])}; with no values, the constant it is: ANY of none is false, ALL of none true. */
+    /** {@code op ANY (ARRAY[...])}; an empty list stays empty, for the renderer to write as the constant it is. */
     private static Expression quantified(ModelDefinition model, Target target, ComparisonOperator operator, Quantified quantified) {
         String context = operator.name();
         if (!QUANTIFIABLE.contains(operator)) {
             throw target.error(context, operator.sequelizeKey() + " cannot be combined with $any/$all");
         }
         Seq<Expression> values = quantified.array().elements();
-        if (values.isEmpty()) {
-            return quantified.quantifier() == Expression.Quantifier.ANY
-                    ? new Expression.Or(Vector.empty()) : new Expression.And(Vector.empty());
-        }
         Seq<Object> raw = values.map(v -> asParam(v).value());
         if (target.isJson()) {
             raw.forEach(v -> jsonScalar(target, context, v));
-            Option<JsonCast> cast = target.explicitCast().orElse(() -> implicitCast(raw.head()));
+            Option<JsonCast> cast = target.explicitCast().orElse(() -> raw.headOption().flatMap(WhereResolver::implicitCast));
             return new Expression.Comparison(target.left(cast), operator,
                     new Quantified(quantified.quantifier(), new ArrayValue(raw.map(v -> new Param(v, Option.none())), Option.none())));
         }

@@ -264,12 +264,20 @@ public abstract class Dialect {
                 d -> d.jsonCasts().containsKey(cast)));
     }
 
+    /** Refuses JSON path conditions where the database has none (its cast table is empty). */
+    public final void requireJsonPaths() {
+        if (jsonCasts().isEmpty()) {
+            throw unsupported("JSON path conditions ({\"meta\": {\"key\": ...}}, \"meta.key\")", d -> !d.jsonCasts().isEmpty());
+        }
+    }
+
     /**
      * Writes the text at {@code path} inside a JSON column ({@code column} writes the column). Unsupported
-     * by default: a database that has JSON paths overrides this.
+     * by default: a database that has JSON paths overrides this and {@link #jsonCasts()}.
      */
     public void writeJsonText(SqlWriter out, Runnable column, Seq<String> path) {
-        throw unsupported("JSON path conditions ({\"meta\": {\"key\": ...}}, \"meta.key\")", d -> !d.jsonCasts().isEmpty());
+        requireJsonPaths();
+        throw new IllegalStateException(name() + " has JSON casts but does not write JSON paths");
     }
 
     /**
