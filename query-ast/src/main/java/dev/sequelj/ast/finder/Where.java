@@ -1,9 +1,7 @@
 package dev.sequelj.ast.finder;
 
 import dev.sequelj.ast.expression.Expression;
-import dev.sequelj.ast.expression.Expression.Param;
 import io.vavr.collection.Vector;
-import io.vavr.control.Option;
 
 /**
  * The typed where builder, the second form beside Sequelize's object form ({@link WhereObject}), with
@@ -238,9 +236,5 @@ public final class Where {
             String path = "where." + attribute + "." + op.key();
             return OperatorConditions.condition(WhereKeys.target(attribute, path), op, value, path);
         }
-    }
-
-    static Expression param(Object value) {
-        return new Param(value, Option.none());
     }
 }

@@ -29,7 +29,27 @@ import java.util.Set;
  * exists. Whether a database has an operator at all is the dialect's question, asked when rendering.
  */
 final class WhereResolver {
-    private WhereResolver() {}
+    private final ModelDefinition model;
+    /** What columns are qualified by: the model's alias in a SELECT, nothing in an UPDATE or DELETE. */
+    private final Option<String> qualifier;
+
+    private WhereResolver(ModelDefinition model, Option<String> qualifier) {
+        this.model = model;
+        this.qualifier = qualifier;
+    }
+
+    /** Resolves with columns qualified by the model's name, the alias its SELECT gives the table. */
+    static Expression resolve(ModelDefinition model, Expression where) {
+        return resolve(model, where, Option.some(model.name()));
+    }
+
+    /**
+     * Resolves with columns qualified by {@code qualifier}, or not qualified at all when it is empty:
+     * an UPDATE or DELETE names its one table without an alias ({@code WHERE "id" = ?}), as Sequelize's do.
+     */
+    static Expression resolve(ModelDefinition model, Expression where, Option<String> qualifier) {
+        return new WhereResolver(model, qualifier).resolve(where);
+    }
 
     /** The comparisons that make sense on a scalar: a column's value or a value inside JSON. */
     private static final Set<ComparisonOperator> SCALAR = EnumSet.of(ComparisonOperator.EQ, ComparisonOperator.NE,
@@ -83,19 +103,19 @@ final class WhereResolver {
         }
     }
 
-    static Expression resolve(ModelDefinition model, Expression where) {
+    private Expression resolve(Expression where) {
         return switch (where) {
-            case Column c -> column(model, c);
+            case Column c -> column(c);
             case Param p -> throw new ValidationError("a where clause compares attributes; a bare value "
                     + WhereObject.describe(p.value()) + " cannot stand on its own");
-            case Expression.Comparison c -> comparison(model, c);
-            case Expression.IsNull n -> new Expression.IsNull(target(model, n.operand()).left(Option.none()), n.negated());
-            case Expression.IsBoolean b -> isBoolean(model, b);
-            case Expression.In in -> in(model, in);
-            case Expression.Between between -> between(model, between);
-            case Expression.And and -> new Expression.And(and.operands().map(e -> resolve(model, e)));
-            case Expression.Or or -> new Expression.Or(or.operands().map(e -> resolve(model, e)));
-            case Expression.Not not -> new Expression.Not(resolve(model, not.operand()));
+            case Expression.Comparison c -> comparison(c);
+            case Expression.IsNull n -> new Expression.IsNull(target(n.operand()).left(Option.none()), n.negated());
+            case Expression.IsBoolean b -> isBoolean(b);
+            case Expression.In in -> in(in);
+            case Expression.Between between -> between(between);
+            case Expression.And and -> new Expression.And(and.operands().map(e -> resolve(e)));
+            case Expression.Or or -> new Expression.Or(or.operands().map(e -> resolve(e)));
+            case Expression.Not not -> new Expression.Not(resolve(not.operand()));
             case Quantified q -> throw standsAlone(q);
             case ArrayValue a -> throw standsAlone(a);
             case Expression.RangeValue r -> throw standsAlone(r);
@@ -109,25 +129,25 @@ final class WhereResolver {
 
     // ---- comparisons --------------------------------------------------------------------------------
 
-    private static Expression comparison(ModelDefinition model, Expression.Comparison comparison) {
-        Target target = target(model, comparison.left());
+    private Expression comparison(Expression.Comparison comparison) {
+        Target target = target(comparison.left());
         ComparisonOperator operator = comparison.operator();
         return switch (comparison.right()) {
             case Column other -> {
                 if (!SCALAR.contains(operator) && !TEXTUAL.contains(operator)) {
                     throw target.error(operator.name(), operator.sequelizeKey() + " cannot compare with another attribute's column");
                 }
-                yield new Expression.Comparison(target.left(target.explicitCast()), operator, column(model, other, target, operator));
+                yield new Expression.Comparison(target.left(target.explicitCast()), operator, column(other, target, operator));
             }
-            case Quantified quantified -> quantified(model, target, operator, quantified);
+            case Quantified quantified -> quantified(target, operator, quantified);
             case Param param -> target.isJson()
                     ? jsonComparison(target, operator, param.value())
-                    : columnComparison(target, model, operator, param);
+                    : columnComparison(target, operator, param);
             default -> throw target.error(operator.name(), "compares with a value, got " + comparison.right());
         };
     }
 
-    private static Expression columnComparison(Target target, ModelDefinition model, ComparisonOperator operator, Param value) {
+    private Expression columnComparison(Target target, ComparisonOperator operator, Param value) {
         Attribute attribute = target.attribute();
         Family family = family(attribute.type());
         String context = operator.name();
@@ -137,11 +157,11 @@ final class WhereResolver {
                         + attribute.name() + "\": null})");
             }
             requireScalar(target, family, operator);
-            return new Expression.Comparison(target.column(), operator, param(model, attribute, value, context));
+            return new Expression.Comparison(target.column(), operator, param(attribute, value, context));
         }
         if (TEXTUAL.contains(operator)) {
             if (family != Family.TEXT) {
-                throw target.error(context, operator.sequelizeKey() + " compares text; " + typeOf(model, attribute)
+                throw target.error(context, operator.sequelizeKey() + " compares text; " + typeOf(attribute)
                         + (family == Family.DATE ? " (compare dates with $gte/$lt or $between)" : ""));
             }
             return new Expression.Comparison(target.column(), operator, new Param(value.value(), Option.some(attribute.type())));
@@ -157,13 +177,13 @@ final class WhereResolver {
                 }
                 if (family == Family.JSON) {
                     throw target.error(context, operator.sequelizeKey() + " compares JSON documents by containment, which"
-                            + " only JSONB can; " + typeOf(model, attribute) + " (declare it DataTypes.JSONB)");
+                            + " only JSONB can; " + typeOf(attribute) + " (declare it DataTypes.JSONB)");
                 }
                 throw target.error(context, operator.sequelizeKey() + " compares arrays, ranges and JSONB documents;"
-                        + " " + typeOf(model, attribute));
+                        + " " + typeOf(attribute));
             }
-            case OVERLAP -> throw target.error(context, "$overlap compares arrays and ranges; " + typeOf(model, attribute));
-            default -> throw target.error(context, operator.sequelizeKey() + " compares ranges; " + typeOf(model, attribute));
+            case OVERLAP -> throw target.error(context, "$overlap compares arrays and ranges; " + typeOf(attribute));
+            default -> throw target.error(context, operator.sequelizeKey() + " compares ranges; " + typeOf(attribute));
         };
     }
 
@@ -175,7 +195,7 @@ final class WhereResolver {
     }
 
     /** {@code op ANY (ARRAY[...])}; an empty list stays empty, for the renderer to write as the constant it is. */
-    private static Expression quantified(ModelDefinition model, Target target, ComparisonOperator operator, Quantified quantified) {
+    private Expression quantified(Target target, ComparisonOperator operator, Quantified quantified) {
         String context = operator.name();
         if (!QUANTIFIABLE.contains(operator)) {
             throw target.error(context, operator.sequelizeKey() + " cannot be combined with $any/$all");
@@ -192,9 +212,9 @@ final class WhereResolver {
         Family family = family(attribute.type());
         requireScalar(target, family, operator);
         if (TEXTUAL.contains(operator) && family != Family.TEXT) {
-            throw target.error(context, operator.sequelizeKey() + " compares text; " + typeOf(model, attribute));
+            throw target.error(context, operator.sequelizeKey() + " compares text; " + typeOf(attribute));
         }
-        Seq<Expression> typed = values.map(v -> param(model, attribute, asParam(v), context));
+        Seq<Expression> typed = values.map(v -> param(attribute, asParam(v), context));
         return new Expression.Comparison(target.column(), operator,
                 new Quantified(quantified.quantifier(), new ArrayValue(typed, Option.none())));
     }
@@ -205,7 +225,7 @@ final class WhereResolver {
      * A value inside JSON compared as Sequelize compares it: text as text, numbers after a cast to double
      * precision, booleans after a cast to boolean, unless the path names its own cast ({@code ::integer}).
      */
-    private static Expression jsonComparison(Target target, ComparisonOperator operator, Object value) {
+    private Expression jsonComparison(Target target, ComparisonOperator operator, Object value) {
         String context = operator.name();
         if (!SCALAR.contains(operator) && !TEXTUAL.contains(operator)) {
             throw target.error(context, operator.sequelizeKey() + " does not apply to a value inside JSON; use $eq, $ne,"
@@ -220,7 +240,7 @@ final class WhereResolver {
         return new Expression.Comparison(target.left(cast), operator, new Param(value, Option.none()));
     }
 
-    private static Object jsonScalar(Target target, String context, Object value) {
+    private Object jsonScalar(Target target, String context, Object value) {
         if (value == null || value instanceof CharSequence || value instanceof Boolean
                 || (value instanceof Number && ValueChecker.isJson(value))) {
             return value instanceof CharSequence text ? text.toString() : value;
@@ -240,21 +260,21 @@ final class WhereResolver {
 
     // ---- IS TRUE, IN, BETWEEN -----------------------------------------------------------------------
 
-    private static Expression isBoolean(ModelDefinition model, Expression.IsBoolean is) {
-        Target target = target(model, is.operand());
+    private Expression isBoolean(Expression.IsBoolean is) {
+        Target target = target(is.operand());
         if (target.isJson()) {
             return new Expression.IsBoolean(target.left(target.explicitCast().orElse(Option.some(JsonCast.BOOLEAN))),
                     is.value(), is.negated());
         }
         if (family(target.attribute().type()) != Family.BOOLEAN) {
             throw target.error(is.negated() ? "IS NOT" : "IS", "IS " + (is.negated() ? "NOT " : "") + is.value()
-                    + " tests a BOOLEAN; " + typeOf(model, target.attribute()) + " (compare it with $eq, or test it for null)");
+                    + " tests a BOOLEAN; " + typeOf(target.attribute()) + " (compare it with $eq, or test it for null)");
         }
         return new Expression.IsBoolean(target.column(), is.value(), is.negated());
     }
 
-    private static Expression in(ModelDefinition model, Expression.In in) {
-        Target target = target(model, in.operand());
+    private Expression in(Expression.In in) {
+        Target target = target(in.operand());
         if (target.isJson()) {
             Seq<Object> values = in.values().map(v -> jsonScalar(target, "IN", asParam(v).value()));
             Option<JsonCast> cast = target.explicitCast()
@@ -263,11 +283,11 @@ final class WhereResolver {
         }
         Attribute attribute = target.attribute();
         requireScalar(target, family(attribute.type()), ComparisonOperator.EQ);
-        return new Expression.In(target.column(), in.values().map(v -> param(model, attribute, asParam(v), "IN")), in.negated());
+        return new Expression.In(target.column(), in.values().map(v -> param(attribute, asParam(v), "IN")), in.negated());
     }
 
-    private static Expression between(ModelDefinition model, Expression.Between between) {
-        Target target = target(model, between.operand());
+    private Expression between(Expression.Between between) {
+        Target target = target(between.operand());
         Object low = asParam(between.low()).value();
         Object high = asParam(between.high()).value();
         String context = between.negated() ? "NOT BETWEEN" : "BETWEEN";
@@ -279,18 +299,18 @@ final class WhereResolver {
         }
         Attribute attribute = target.attribute();
         requireScalar(target, family(attribute.type()), ComparisonOperator.GTE);
-        return new Expression.Between(target.column(), param(model, attribute, asParam(between.low()), context),
-                param(model, attribute, asParam(between.high()), context), between.negated());
+        return new Expression.Between(target.column(), param(attribute, asParam(between.low()), context),
+                param(attribute, asParam(between.high()), context), between.negated());
     }
 
     // ---- names and values -------------------------------------------------------------------------
 
     /** The attribute (and JSON path) a condition is on; a path must start from a JSON attribute. */
-    private static Target target(ModelDefinition model, Expression operand) {
+    private Target target(Expression operand) {
         return switch (operand) {
             case Column c when c.qualifier().isEmpty() -> {
                 Attribute attribute = model.attribute(c.name());
-                yield new Target(attribute, qualified(model, attribute), Option.none(), attribute.name());
+                yield new Target(attribute, qualified(attribute), Option.none(), attribute.name());
             }
             case JsonPath p when p.column().qualifier().isEmpty() -> {
                 String name = p.column().name() + "." + p.path().mkString(".");
@@ -302,10 +322,10 @@ final class WhereResolver {
                 }
                 Family family = family(attribute.type());
                 if (family != Family.JSON && family != Family.JSONB) {
-                    throw new ValidationError("where." + name + ": " + typeOf(model, attribute) + ", not JSON; a path such as "
+                    throw new ValidationError("where." + name + ": " + typeOf(attribute) + ", not JSON; a path such as "
                             + attribute.name() + ".key reaches only into a JSON or JSONB attribute");
                 }
-                yield new Target(attribute, qualified(model, attribute), Option.some(p), name);
+                yield new Target(attribute, qualified(attribute), Option.some(p), name);
             }
             default -> throw new ValidationError("a condition must start from an attribute, got " + operand);
         };
@@ -314,7 +334,7 @@ final class WhereResolver {
     /**
      * The column {@code $col} names: an attribute of this model, by name or as {@code "<model>.<attribute>"}.
      */
-    private static Column column(ModelDefinition model, Column other, Target target, ComparisonOperator operator) {
+    private Column column(Column other, Target target, ComparisonOperator operator) {
         String name = other.name();
         String prefix = model.name() + ".";
         if (name.startsWith(prefix)) {
@@ -324,13 +344,13 @@ final class WhereResolver {
                     + model.name() + "'s attributes can be compared here (\"" + model.name() + ".<attribute>\" or \"<attribute>\")");
         }
         try {
-            return qualified(model, model.attribute(name));
+            return qualified(model.attribute(name));
         } catch (ValidationError e) {
             throw target.error(operator.name(), "$col: " + e.getMessage());
         }
     }
 
-    private static Param param(ModelDefinition model, Attribute attribute, Param param, String context) {
+    private Param param(Attribute attribute, Param param, String context) {
         try {
             return new Param(ValueChecker.check(model.name(), attribute, param.value()), Option.some(attribute.type()));
         } catch (ValidationError e) {
@@ -339,15 +359,15 @@ final class WhereResolver {
     }
 
     /** A bare column given as a condition resolves to its qualified column (kept from the first where form). */
-    private static Column column(ModelDefinition model, Column column) {
-        return qualified(model, model.attribute(column.name()));
+    private Column column(Column column) {
+        return qualified(model.attribute(column.name()));
     }
 
-    private static Column qualified(ModelDefinition model, Attribute attribute) {
-        return new Column(Option.some(model.name()), attribute.field());
+    private Column qualified(Attribute attribute) {
+        return new Column(qualifier, attribute.field());
     }
 
-    private static String typeOf(ModelDefinition model, Attribute attribute) {
+    private String typeOf(Attribute attribute) {
         return model.name() + "." + attribute.name() + " is " + DataTypes.describe(attribute.type());
     }
 

@@ -70,6 +70,16 @@ class WhereResolverTest {
     }
 
     @Test
+    void withoutAQualifierColumnsAreNamedByFieldAlone() {
+        Column name = new Column(Option.none(), "full_name");
+        assertThat(WhereResolver.resolve(USER, col("name").eq("Ann").or(col("meta.a").eq(1)), Option.none()))
+                .isEqualTo(new Expression.Or(Vector.of(
+                        new Expression.Comparison(name, ComparisonOperator.EQ, typed("Ann", DataTypes.STRING)),
+                        new Expression.Comparison(new JsonPath(new Column(Option.none(), "meta"), Vector.of("a"),
+                                Option.some(JsonCast.DOUBLE_PRECISION)), ComparisonOperator.EQ, p(1)))));
+    }
+
+    @Test
     void colNamesAnotherAttributeOfTheModelByNameOrQualified() {
         Expression expected = new Expression.Comparison(column("age"), ComparisonOperator.GTE, column("min_age"));
         assertThat(resolve(col("age").gte(col("minAge")))).isEqualTo(expected);
