@@ -64,7 +64,7 @@ public final class ValueChecker {
             + " or null, nested as JSON nests them";
 
     /** Whether the value is a JSON document: maps with string keys, lists, strings, finite numbers, booleans, nulls. */
-    static boolean isJson(Object value) {
+    private static boolean isJson(Object value) {
         return switch (value) {
             case null -> true;
             case CharSequence text -> true;

@@ -169,11 +169,8 @@ final class WhereResolver {
         return switch (operator) {
             case CONTAINS, CONTAINED -> {
                 if (family == Family.JSONB) {
-                    if (!ValueChecker.isJson(value.value())) {
-                        throw target.error(context, operator.sequelizeKey() + " needs a JSON document (a Map, a List or a"
-                                + " scalar); got " + WhereObject.describe(value.value()));
-                    }
-                    yield new Expression.Comparison(target.column(), operator, new Param(value.value(), Option.some(attribute.type())));
+                    // The document is checked as a value of the attribute, as create checks it.
+                    yield new Expression.Comparison(target.column(), operator, param(attribute, value, context));
                 }
                 if (family == Family.JSON) {
                     throw target.error(context, operator.sequelizeKey() + " compares JSON documents by containment, which"
@@ -241,8 +238,8 @@ final class WhereResolver {
     }
 
     private Object jsonScalar(Target target, String context, Object value) {
-        if (value == null || value instanceof CharSequence || value instanceof Boolean
-                || (value instanceof Number && ValueChecker.isJson(value))) {
+        boolean finite = !(value instanceof Double d && !Double.isFinite(d)) && !(value instanceof Float f && !Float.isFinite(f));
+        if (value == null || value instanceof CharSequence || value instanceof Boolean || (value instanceof Number && finite)) {
             return value instanceof CharSequence text ? text.toString() : value;
         }
         throw target.error(context, "a value inside JSON compares with a String, a finite Number, a Boolean or null; got "
