@@ -53,6 +53,9 @@ public final class ValueCodec {
                 default -> null;
             };
             case DataType.DateType d -> readDate(value);
+            // JSON comes back as its text (a driver's JSON object prints as it); reading it into maps is for later.
+            case DataType.JsonType j -> value.toString();
+            case DataType.JsonbType j -> value.toString();
         };
         if (read == null) {
             throw new SequeljError("cannot read " + value.getClass().getSimpleName() + " '" + value + "' as "

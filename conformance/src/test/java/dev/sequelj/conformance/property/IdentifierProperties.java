@@ -129,7 +129,12 @@ class IdentifierProperties {
     /** Every given value, compared with its attribute: the row's own condition, naming every hostile column. */
     private static Expression matching(Row row) {
         List<Expression> conditions = new ArrayList<>();
-        row.values().forEach((name, value) -> conditions.add(Where.col(name).eq(value)));
+        // A name with '.', '[' or '::' reads as a JSON path in a where key (as in Sequelize): not usable here.
+        row.values().forEach((name, value) -> {
+            if (!FindArbitraries.readsAsJsonPath(name)) {
+                conditions.add(Where.col(name).eq(value));
+            }
+        });
         return Where.and(conditions.toArray(Expression[]::new));
     }
 

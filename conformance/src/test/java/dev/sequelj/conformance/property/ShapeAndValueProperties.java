@@ -87,7 +87,8 @@ class ShapeAndValueProperties {
             }
         });
         Arbitrary<Integer> counts = Arbitraries.integers().between(0, 100_000);
-        find.limit().forEach(limit -> changes.add(counts.filter(n -> !n.equals(limit)).map(n -> find.withLimit(Option.some(n)))));
+        Arbitrary<Integer> limits = Arbitraries.integers().between(1, 100_000); // 0 is refused on SQL Server
+        find.limit().forEach(limit -> changes.add(limits.filter(n -> !n.equals(limit)).map(n -> find.withLimit(Option.some(n)))));
         find.offset().forEach(offset -> changes.add(counts.filter(n -> !n.equals(offset)).map(n -> find.withOffset(Option.some(n)))));
         if (changes.isEmpty()) {
             return Arbitraries.just(null);

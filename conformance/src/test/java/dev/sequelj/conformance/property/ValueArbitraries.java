@@ -51,6 +51,8 @@ public final class ValueArbitraries {
             case DataType.DateType d -> Arbitraries.frequencyOf(
                     Tuple.of(3, Arbitraries.of(0L, 1_000L, 86_400_000L, 1_705_314_645_123L)),
                     Tuple.of(1, Arbitraries.longs().between(0, LAST_MILLI))).map(Instant::ofEpochMilli);
+            // ModelArbitraries draws attributes of the types above only.
+            default -> throw new IllegalArgumentException("no value generator for " + type);
         };
     }
 

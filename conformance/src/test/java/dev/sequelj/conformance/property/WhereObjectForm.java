@@ -42,6 +42,8 @@ public final class WhereObjectForm {
             case Expression.And and -> and(and.operands());
             case Expression.Or or -> or(or.operands());
             case Expression.Not not -> entry("$not", of(not.operand()));
+            // WhereArbitraries generates none of the other operators (BETWEEN, JSON paths, functions, ...) yet.
+            default -> throw new IllegalArgumentException("not generated, so not written in object form: " + where);
         };
     }
 
@@ -103,16 +105,7 @@ public final class WhereObjectForm {
     }
 
     private static String operatorKey(ComparisonOperator operator) {
-        return switch (operator) {
-            case EQ -> "$eq";
-            case NE -> "$ne";
-            case GT -> "$gt";
-            case GTE -> "$gte";
-            case LT -> "$lt";
-            case LTE -> "$lte";
-            case LIKE -> "$like";
-            case NOT_LIKE -> "$notLike";
-        };
+        return operator.sequelizeKey();
     }
 
     private static Map<String, Object> entry(String key, Object value) {

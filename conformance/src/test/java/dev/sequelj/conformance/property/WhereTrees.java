@@ -58,6 +58,8 @@ public final class WhereTrees {
             case Expression.And and -> and.operands().forEach(e -> collect(e, slots));
             case Expression.Or or -> or.operands().forEach(e -> collect(e, slots));
             case Expression.Not not -> collect(not.operand(), slots);
+            // WhereArbitraries generates none of the other operators (BETWEEN, JSON paths, functions, ...) yet.
+            default -> throw notGenerated(where);
         }
     }
 
@@ -71,6 +73,7 @@ public final class WhereTrees {
             case Expression.And and -> new Expression.And(replaceAll(and.operands(), remaining, value));
             case Expression.Or or -> new Expression.Or(replaceAll(or.operands(), remaining, value));
             case Expression.Not not -> new Expression.Not(replace(not.operand(), remaining, value));
+            default -> throw notGenerated(where);
         };
     }
 
@@ -84,6 +87,10 @@ public final class WhereTrees {
 
     private static String attribute(Expression operand) {
         return ((Column) operand).name();
+    }
+
+    private static IllegalArgumentException notGenerated(Expression where) {
+        return new IllegalArgumentException("not generated, so not handled: " + where);
     }
 
     private static IllegalArgumentException bareValue(Param p) {

@@ -43,8 +43,8 @@ final class ModelsReader {
     private static final List<String> MODEL_KEYS = List.of("attributes", "options");
     private static final List<String> ATTRIBUTE_OPTIONS = List.of("type", "allowNull", "primaryKey", "autoIncrement", "field");
     private static final List<String> MODEL_OPTIONS = List.of("timestamps", "freezeTableName", "tableName");
-    private static final List<String> TYPE_NAMES = List.of("STRING", "TEXT", "INTEGER", "BIGINT", "BOOLEAN", "DATE");
-    private static final String SUPPORTED_TYPES = "STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE";
+    private static final List<String> TYPE_NAMES = List.of("STRING", "TEXT", "INTEGER", "BIGINT", "BOOLEAN", "DATE", "JSON", "JSONB");
+    private static final String SUPPORTED_TYPES = "STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE, JSON, JSONB";
     private static final Pattern STRING_OF_LENGTH = Pattern.compile("STRING\\((\\d{1,9})\\)");
 
     private ModelsReader() {}
@@ -110,6 +110,8 @@ final class ModelsReader {
             case "BIGINT" -> { return DataTypes.BIGINT; }
             case "BOOLEAN" -> { return DataTypes.BOOLEAN; }
             case "DATE" -> { return DataTypes.DATE; }
+            case "JSON" -> { return DataTypes.JSON; }
+            case "JSONB" -> { return DataTypes.JSONB; }
             default -> {
                 Matcher length = STRING_OF_LENGTH.matcher(spec);
                 if (length.matches()) {

@@ -99,8 +99,8 @@ class RequestReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
-            misspelt type       | {"models": {"user": {"attributes": {"age": "INTEGR"}}}, "model": "user", "method": "sync"}   | models.user.attributes.age: unknown type 'INTEGR'; did you mean INTEGER?; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE
-            unsupported type    | {"models": {"user": {"attributes": {"price": "DECIMAL(10,2)"}}}, "model": "user", "method": "sync"} | models.user.attributes.price: unknown type 'DECIMAL(10,2)'; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE
+            misspelt type       | {"models": {"user": {"attributes": {"age": "INTEGR"}}}, "model": "user", "method": "sync"}   | models.user.attributes.age: unknown type 'INTEGR'; did you mean INTEGER?; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE, JSON, JSONB
+            unsupported type    | {"models": {"user": {"attributes": {"price": "DECIMAL(10,2)"}}}, "model": "user", "method": "sync"} | models.user.attributes.price: unknown type 'DECIMAL(10,2)'; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE, JSON, JSONB
             attribute option    | {"models": {"user": {"attributes": {"age": {"type": "INTEGER", "allownull": false}}}}, "model": "user", "method": "sync"} | models.user.attributes.age.allownull: unknown attribute option; did you mean allowNull?
             model option        | {"models": {"user": {"attributes": {}, "options": {"paranoid": true}}}, "model": "user", "method": "sync"} | models.user.options.paranoid: unknown model option; expected one of timestamps, freezeTableName, tableName
             unknown model       | {"models": {"user": {"attributes": {}}}, "model": "users", "method": "sync"}               | model: no model 'users' in models; did you mean user?; defined: user

@@ -2,6 +2,7 @@ package dev.sequelj.ast.expression;
 
 import dev.sequelj.ast.model.DataType;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -65,4 +66,61 @@ public sealed interface Expression {
 
     /** A random number per row, for {@code ORDER BY}: Sequelize's {@code sequelize.random()}. */
     record Random() implements Expression {}
+    // ---- where clauses: operators beyond the binary comparisons, JSON paths -----------------------
+
+    /**
+     * This condition and the others: {@code col("age").gt(18).and(col("age").lt(65))}. Chaining onto an
+     * AND extends it rather than nesting one AND inside another.
+     */
+    default Expression and(Expression... others) {
+        Seq<Expression> operands = this instanceof And and ? and.operands() : Vector.of(this);
+        return new And(operands.appendAll(Vector.of(others)));
+    }
+
+    /** This condition or the others: {@code col("a").eq(5).or(col("b").eq(6))}; chaining extends an OR. */
+    default Expression or(Expression... others) {
+        Seq<Expression> operands = this instanceof Or or ? or.operands() : Vector.of(this);
+        return new Or(operands.appendAll(Vector.of(others)));
+    }
+
+    /** {@code operand [NOT] BETWEEN low AND high}. */
+    record Between(Expression operand, Expression low, Expression high, boolean negated) implements Expression {}
+
+    /** {@code operand IS [NOT] TRUE} / {@code FALSE}: Sequelize's {@code $is: true}, {@code $not: false}. */
+    record IsBoolean(Expression operand, boolean value, boolean negated) implements Expression {}
+
+    /** Which of an array's elements a quantified comparison must hold for. */
+    enum Quantifier { ANY, ALL }
+
+    /**
+     * The right side of a comparison over the elements of an array: {@code "age" > ANY (ARRAY[?, ?])},
+     * {@code "name" NOT LIKE ALL (ARRAY[?, ?])}. With no elements the comparison is a constant: no element
+     * satisfies ANY, every element satisfies ALL.
+     */
+    record Quantified(Quantifier quantifier, ArrayValue array) implements Expression {}
+
+    /**
+     * An array built from its elements, {@code ARRAY[?, ?]}, cast to the array of {@code elementType}
+     * when one is given ({@code ARRAY[?, ?]::VARCHAR(255)[]}) so that it compares with an array column.
+     */
+    record ArrayValue(Seq<Expression> elements, Option<DataType> elementType) implements Expression {}
+
+    /**
+     * A range built from its bounds, as PostgreSQL's constructor functions take them:
+     * {@code int4range(?, ?, '[)')}. A bound that is a null parameter is unbounded.
+     *
+     * @param subtype the type of the bounds, which names the range type (INTEGER → {@code int4range})
+     */
+    record RangeValue(Expression lower, Expression upper, boolean lowerInclusive, boolean upperInclusive,
+                      DataType subtype) implements Expression {}
+
+    /**
+     * The value at {@code path} inside a JSON attribute, extracted as text and, when {@code cast} is given,
+     * cast for the comparison: {@code CAST(("user"."meta"#>>'{address,zip}') AS DOUBLE PRECISION)}.
+     * Unresolved, the cast is the one the caller wrote ({@code "meta.age::integer"}); resolved, it is that
+     * or the one Sequelize infers from the compared value (numbers as double precision, booleans as boolean).
+     *
+     * @param path the keys from the attribute down, never empty; a key of digits only indexes an array
+     */
+    record JsonPath(Column column, Seq<String> path, Option<JsonCast> cast) implements Expression {}
 }

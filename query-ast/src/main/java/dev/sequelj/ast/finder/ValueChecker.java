@@ -37,6 +37,8 @@ public final class ValueChecker {
             case DataType.BigIntType b -> integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
             case DataType.BooleanType b -> value instanceof Boolean ? value : null;
             case DataType.DateType d -> instant(value);
+            case DataType.JsonType j -> isJson(value) ? value : null;
+            case DataType.JsonbType j -> isJson(value) ? value : null;
         };
         if (checked == null) {
             throw new ValidationError(model + "." + attribute.name() + " is " + DataTypes.describe(type)
@@ -53,6 +55,27 @@ public final class ValueChecker {
             case DataType.BigIntType b -> "Long, Integer, Short, Byte, or a BigInteger within 64 bits";
             case DataType.BooleanType b -> "Boolean";
             case DataType.DateType d -> "Instant, OffsetDateTime, ZonedDateTime, java.util.Date";
+            case DataType.JsonType j -> JSON_VALUES;
+            case DataType.JsonbType j -> JSON_VALUES;
+        };
+    }
+
+    private static final String JSON_VALUES = "a Map with String keys, a List, a String, a finite Number, a Boolean,"
+            + " or null, nested as JSON nests them";
+
+    /** Whether the value is a JSON document: maps with string keys, lists, strings, finite numbers, booleans, nulls. */
+    private static boolean isJson(Object value) {
+        return switch (value) {
+            case null -> true;
+            case CharSequence text -> true;
+            case Boolean bool -> true;
+            case Double d -> Double.isFinite(d);
+            case Float f -> Float.isFinite(f);
+            case Number number -> true;
+            case java.util.Map<?, ?> map -> map.entrySet().stream()
+                    .allMatch(e -> e.getKey() instanceof String && isJson(e.getValue()));
+            case java.util.Collection<?> list -> list.stream().allMatch(ValueChecker::isJson);
+            default -> false;
         };
     }
 

@@ -24,4 +24,12 @@ public sealed interface DataType {
 
     /** {@code DataTypes.DATE}: an instant with millisecond precision, read and written as {@link java.time.Instant}. */
     record DateType() implements DataType {}
+
+    // ---- JSON (added by the where-clause work for JSON path conditions; the DDL work owns their full support) ----
+
+    /** {@code DataTypes.JSON}: a JSON document; where clauses reach inside it by path. */
+    record JsonType() implements DataType {}
+
+    /** {@code DataTypes.JSONB}: PostgreSQL's binary JSON, which can also be compared by containment. */
+    record JsonbType() implements DataType {}
 }

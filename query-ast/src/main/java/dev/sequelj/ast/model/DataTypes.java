@@ -17,6 +17,8 @@ public final class DataTypes {
     public static final DataType BIGINT = new DataType.BigIntType();
     public static final DataType BOOLEAN = new DataType.BooleanType();
     public static final DataType DATE = new DataType.DateType();
+    public static final DataType JSON = new DataType.JsonType();
+    public static final DataType JSONB = new DataType.JsonbType();
 
     private DataTypes() {}
 
@@ -37,6 +39,8 @@ public final class DataTypes {
             case DataType.BigIntType b -> "BIGINT";
             case DataType.BooleanType b -> "BOOLEAN";
             case DataType.DateType d -> "DATE";
+            case DataType.JsonType j -> "JSON";
+            case DataType.JsonbType j -> "JSONB";
         };
     }
 }

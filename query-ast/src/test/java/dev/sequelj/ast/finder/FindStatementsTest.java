@@ -250,7 +250,7 @@ class FindStatementsTest {
                 .hasMessageStartingWith("findByPk: user.id is INTEGER and cannot take String \"seven\"");
         assertThatThrownBy(() -> FindStatements.findByPk(USER, new java.util.ArrayList<>(List.of(7)), options()))
                 .isInstanceOf(ValidationError.class)
-                .hasMessage("findByPk: the key must be a single value of user.id, got ArrayList [7]");
+                .hasMessage("findByPk: the key must be a single value of user.id, got list [7]");
         ModelDefinition composite = ModelDefinition.define("pair", List.of(
                 attribute("a", DataTypes.INTEGER).primaryKey(true), attribute("b", DataTypes.INTEGER).primaryKey(true)),
                 ModelOptions.options().timestamps(false));

@@ -47,9 +47,9 @@ class SqlExpressionsTest {
     @Test
     void aValueThatCannotBeBoundIsRefused() {
         assertThatThrownBy(() -> fn("lower", Map.of("a", 1))).isInstanceOf(ValidationError.class)
-                .hasMessageStartingWith("fn lower argument 1: cannot bind Map");
+                .hasMessageStartingWith("fn lower argument 1: cannot bind map");
         assertThatThrownBy(() -> fn("lower", "x", new java.util.ArrayList<>(List.of(1)))).isInstanceOf(ValidationError.class)
-                .hasMessageStartingWith("fn lower argument 2: cannot bind ArrayList [1]");
+                .hasMessageStartingWith("fn lower argument 2: cannot bind list [1]");
     }
 
     @Test

@@ -2,17 +2,24 @@ package dev.sequelj.render.dialect;
 
 import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.expression.ComparisonOperator;
+import dev.sequelj.ast.expression.JsonCast;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.OrderItem.Nulls;
+import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.statement.TableName;
+import dev.sequelj.render.JsonText;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Everything one database does differently, in one place: quoting, column types, and small hooks for
@@ -91,6 +98,8 @@ public abstract class Dialect {
             case DataType.BigIntType b -> "BIGINT";
             case DataType.BooleanType b -> "BOOLEAN";
             case DataType.DateType d -> "TIMESTAMP WITH TIME ZONE";
+            case DataType.JsonType j -> "JSON";
+            case DataType.JsonbType j -> "JSONB";
         };
     }
 
@@ -170,20 +179,161 @@ public abstract class Dialect {
         out.sql(" DEFAULT VALUES");
     }
 
-    // ---- WHERE ----------------------------------------------------------------------------------
+    // ---- WHERE: operators, quantified arrays, ranges, JSON paths ---------------------------------------
 
-    /** How a comparison is spelled. Sequelize writes {@code !=} for {@code Op.ne} everywhere. */
-    public String comparisonOperator(ComparisonOperator operator) {
-        return switch (operator) {
-            case EQ -> " = ";
-            case NE -> " != ";
-            case GT -> " > ";
-            case GTE -> " >= ";
-            case LT -> " < ";
-            case LTE -> " <= ";
-            case LIKE -> " LIKE ";
-            case NOT_LIKE -> " NOT LIKE ";
-        };
+    /** The comparisons every database here spells alike. Sequelize writes {@code !=} for {@code Op.ne} everywhere. */
+    protected static final Map<ComparisonOperator, String> STANDARD_OPERATORS = LinkedHashMap.of(
+            ComparisonOperator.EQ, " = ", ComparisonOperator.NE, " != ",
+            ComparisonOperator.GT, " > ", ComparisonOperator.GTE, " >= ",
+            ComparisonOperator.LT, " < ", ComparisonOperator.LTE, " <= ",
+            ComparisonOperator.LIKE, " LIKE ", ComparisonOperator.NOT_LIKE, " NOT LIKE ");
+
+    /** In a JSON cast table: the value is compared as the extracted text, without a cast. */
+    protected static final String NO_CAST = "";
+
+    private Map<ComparisonOperator, String> operatorTable;
+    private Map<JsonCast, String> jsonCastTable;
+
+    /**
+     * The comparisons this database has, each spelled with the spaces around it ({@code " ILIKE "}). An
+     * operator missing from the table is one the database lacks: rendering it is an
+     * {@link UnsupportedFeatureError}. Subclasses add to the standard table.
+     */
+    protected Map<ComparisonOperator, String> comparisonOperators() {
+        return STANDARD_OPERATORS;
+    }
+
+    /** How a comparison is spelled, or an {@link UnsupportedFeatureError} naming the operator and where it works. */
+    public final String comparisonOperator(ComparisonOperator operator) {
+        if (operatorTable == null) {
+            operatorTable = comparisonOperators(); // immutable and the same on every call; a racing second read is harmless
+        }
+        return operatorTable.get(operator).getOrElseThrow(() -> unsupported("Op." + operator.sequelizeKey().substring(1)
+                + " (" + operator.sequelizeKey() + ")", d -> d.comparisonOperators().containsKey(operator)));
+    }
+
+    /**
+     * The literal that {@code IS [NOT]} tests a boolean against ({@code $is: true}, {@code $not: false}), or
+     * none where the database cannot write {@code IS TRUE}.
+     */
+    protected Option<String> truthLiteral(boolean value) {
+        return Option.some(value ? "true" : "false");
+    }
+
+    /** Writes {@code IS TRUE}'s literal, or refuses where the database has no such test. */
+    public final void writeTruthLiteral(SqlWriter out, boolean value) {
+        out.sql(truthLiteral(value).getOrElseThrow(() -> unsupported("IS TRUE / IS FALSE (Op.is with true or false,"
+                + " Op.not with true or false)", d -> d.truthLiteral(value).isDefined())));
+    }
+
+    /** Whether the database has array values ({@code ARRAY[...]}) and comparisons quantified over them ({@code = ANY (...)}). */
+    protected boolean hasArrays() {
+        return false;
+    }
+
+    /** Refuses array values and {@code ANY}/{@code ALL} where the database has none. */
+    public final void requireArrays(String feature) {
+        if (!hasArrays()) {
+            throw unsupported(feature, Dialect::hasArrays);
+        }
+    }
+
+    /** The function that builds a range of the given bound type ({@code int4range}), none where there is none. */
+    protected Option<String> rangeConstructor(DataType subtype) {
+        return Option.none();
+    }
+
+    /** {@link #rangeConstructor}, or an {@link UnsupportedFeatureError}. */
+    public final String rangeFunction(DataType subtype) {
+        return rangeConstructor(subtype).getOrElseThrow(() -> unsupported("a range of " + DataTypes.describe(subtype)
+                + " (the range operators)", d -> d.rangeConstructor(subtype).isDefined()));
+    }
+
+    /**
+     * The SQL type each JSON cast becomes ({@code "meta.age::integer"}; numbers are compared as
+     * {@code DOUBLE_PRECISION}, booleans as {@code BOOLEAN}); {@link #NO_CAST} to compare the text as it
+     * is. A cast missing from the table is one the database cannot make. Empty where JSON paths are not
+     * supported at all.
+     */
+    protected Map<JsonCast, String> jsonCasts() {
+        return LinkedHashMap.empty();
+    }
+
+    /** The SQL type of a JSON cast ({@link #NO_CAST} for none), or an {@link UnsupportedFeatureError}. */
+    public final String jsonCast(JsonCast cast) {
+        if (jsonCastTable == null) {
+            jsonCastTable = jsonCasts(); // immutable, as the operator table
+        }
+        return jsonCastTable.get(cast).getOrElseThrow(() -> unsupported("the JSON path cast ::" + cast.sequelizeName(),
+                d -> d.jsonCasts().containsKey(cast)));
+    }
+
+    /** Refuses JSON path conditions where the database has none (its cast table is empty). */
+    public final void requireJsonPaths() {
+        if (jsonCasts().isEmpty()) {
+            throw unsupported("JSON path conditions ({\"meta\": {\"key\": ...}}, \"meta.key\")", d -> !d.jsonCasts().isEmpty());
+        }
+    }
+
+    /**
+     * Writes the text at {@code path} inside a JSON column ({@code column} writes the column). Unsupported
+     * by default: a database that has JSON paths overrides this and {@link #jsonCasts()}.
+     */
+    public void writeJsonText(SqlWriter out, Runnable column, Seq<String> path) {
+        requireJsonPaths();
+        throw new IllegalStateException(name() + " has JSON casts but does not write JSON paths");
+    }
+
+    /**
+     * Whether null and booleans inside JSON compare as the text JSON unquotes them to ({@code 'null'},
+     * {@code 'true'}) rather than as SQL NULL and booleans: MySQL's {@code json_unquote} hands back text,
+     * and Sequelize compares it so.
+     */
+    public boolean jsonScalarsAsText() {
+        return false;
+    }
+
+    /** Writes a bound value of a data type; a plain placeholder unless the database must be told its type. */
+    public void writeTypedParam(SqlWriter out, DataType type, Object databaseValue) {
+        out.param(databaseValue);
+    }
+
+    /**
+     * A SQL/JSON path as MySQL, MariaDB and SQLite read it: {@code $.address.city}, {@code $.items[0].name}.
+     * A key of digits only indexes an array, as in Sequelize. A key that is not a plain identifier (or
+     * every key, when {@code quoteEveryKey}, as Sequelize writes MySQL paths) is double-quoted with
+     * {@code "} and {@code \} escaped, so that no key can end the quoting or reach another key.
+     */
+    protected static String sqlJsonPath(Seq<String> path, boolean quoteEveryKey) {
+        StringBuilder out = new StringBuilder("$");
+        for (String key : path) {
+            if (!key.isEmpty() && key.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                out.append('[').append(key).append(']');
+            } else if (!quoteEveryKey && key.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                out.append('.').append(key);
+            } else {
+                out.append(".\"");
+                for (int i = 0; i < key.length(); i++) {
+                    char c = key.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+                out.append('"');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The error for a feature this database lacks, naming it, this dialect, and the dialects where it
+     * works: {@code Op.iLike ($iLike) is not supported on mysql; it works on postgres}.
+     */
+    protected final UnsupportedFeatureError unsupported(String feature, Predicate<Dialect> works) {
+        Seq<String> elsewhere = Dialects.all().filter(works).map(Dialect::name);
+        return new UnsupportedFeatureError(feature + " is not supported on " + name()
+                + (elsewhere.isEmpty() ? "" : "; it works on " + elsewhere.mkString(", ")));
     }
 
     // ---- SELECT ---------------------------------------------------------------------------------
@@ -268,6 +418,9 @@ public abstract class Dialect {
     public Object toDatabaseValue(DataType type, Object value) {
         if (value instanceof Instant instant && type instanceof DataType.DateType) {
             return writeDate(instant);
+        }
+        if (value != null && (type instanceof DataType.JsonType || type instanceof DataType.JsonbType)) {
+            return JsonText.write(value); // JSON documents are sent as their text, as Sequelize sends them
         }
         return value;
     }

@@ -1,5 +1,8 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.ast.expression.JsonCast;
+import io.vavr.collection.Map;
+
 /**
  * MariaDB: MySQL's dialect, except that an INSERT hands back the stored row with {@code RETURNING}
  * (MariaDB 10.5 and later; Sequelize 6 does not use it).
@@ -19,5 +22,21 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public InsertReturning insertReturning() {
         return InsertReturning.RETURNING_CLAUSE;
+    }
+
+    // ---- WHERE: JSON paths ---------------------------------------------------------------------------
+
+    /** MySQL's casts, with {@code int} (MariaDB has it) and without {@code json} (MariaDB has no JSON cast). */
+    private static final Map<JsonCast, String> JSON_CASTS = MySqlDialect.JSON_CASTS.remove(JsonCast.JSON).put(JsonCast.INT, "INT");
+
+    @Override
+    protected Map<JsonCast, String> jsonCasts() {
+        return JSON_CASTS;
+    }
+
+    /** Keys are quoted only when they must be ({@code $.address.city}, {@code $."a b"}), as Sequelize writes MariaDB paths. */
+    @Override
+    protected boolean quotesEveryJsonKey() {
+        return false;
     }
 }

@@ -44,6 +44,8 @@ public class MssqlDialect extends Dialect {
             case DataType.TextType t -> "NVARCHAR(MAX)";
             case DataType.BooleanType b -> "BIT";
             case DataType.DateType d -> "DATETIMEOFFSET";
+            case DataType.JsonType j -> "NVARCHAR(MAX)"; // SQL Server keeps JSON as text
+            case DataType.JsonbType j -> "NVARCHAR(MAX)";
             default -> super.columnType(type);
         };
     }
@@ -173,5 +175,15 @@ public class MssqlDialect extends Dialect {
         StringBuilder out = new StringBuilder();
         quoteTableName(out, table);
         return out.toString();
+    }
+
+    // ---- WHERE ----------------------------------------------------------------------------------------
+    // SQL Server has the standard comparisons only: no IS TRUE (a BIT is compared with = 1), no ILIKE,
+    // regular expressions, arrays, ranges or JSON paths; Sequelize sends those anyway and SQL Server
+    // rejects them, Sequelj refuses them before any SQL.
+
+    @Override
+    protected Option<String> truthLiteral(boolean value) {
+        return Option.none();
     }
 }

@@ -1,11 +1,16 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.ast.expression.ComparisonOperator;
+import dev.sequelj.ast.expression.JsonCast;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.OrderItem.Nulls;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -53,6 +58,7 @@ public class MySqlDialect extends Dialect {
         return switch (type) {
             case DataType.BooleanType b -> "TINYINT(1)";
             case DataType.DateType d -> "DATETIME";
+            case DataType.JsonbType j -> "JSON"; // MySQL's JSON is stored binary; it has no JSONB name
             default -> super.columnType(type);
         };
     }
@@ -142,5 +148,54 @@ public class MySqlDialect extends Dialect {
     @Override
     protected Object writeDate(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // ---- WHERE: operators and JSON paths -------------------------------------------------------------
+
+    private static final Map<ComparisonOperator, String> OPERATORS = STANDARD_OPERATORS.merge(LinkedHashMap.of(
+            ComparisonOperator.REGEXP, " REGEXP ", ComparisonOperator.NOT_REGEXP, " NOT REGEXP "));
+
+    /**
+     * Sequelize's casts by MySQL's names, as Sequelize maps them ({@code integer} → {@code DECIMAL},
+     * {@code text} → {@code CHAR}, {@code timestamp} → {@code DATETIME}), except that numbers compare as
+     * {@code DOUBLE}: Sequelize's {@code DECIMAL} is {@code DECIMAL(10,0)}, which rounds {@code 5.4} to
+     * {@code 5} before comparing. Booleans compare as JSON's text ({@code 'true'}), so no cast. The names
+     * MySQL cannot cast to ({@code int}, {@code smallint}, {@code bigint}, {@code real}, {@code numeric},
+     * {@code varchar}, {@code nvarchar}, {@code jsonb}) are refused rather than sent as Sequelize sends them.
+     */
+    static final Map<JsonCast, String> JSON_CASTS = LinkedHashMap.ofEntries(
+            Map.entry(JsonCast.INTEGER, "DECIMAL"), Map.entry(JsonCast.FLOAT, "FLOAT"),
+            Map.entry(JsonCast.DOUBLE_PRECISION, "DOUBLE"), Map.entry(JsonCast.DECIMAL, "DECIMAL"),
+            Map.entry(JsonCast.BOOLEAN, NO_CAST), Map.entry(JsonCast.TEXT, "CHAR"), Map.entry(JsonCast.CHAR, "CHAR"),
+            Map.entry(JsonCast.DATE, "DATE"), Map.entry(JsonCast.TIMESTAMP, "DATETIME"),
+            Map.entry(JsonCast.TIMESTAMPTZ, "DATETIME"), Map.entry(JsonCast.DATETIME, "DATETIME"),
+            Map.entry(JsonCast.JSON, "JSON"), Map.entry(JsonCast.SIGNED, "SIGNED"), Map.entry(JsonCast.UNSIGNED, "UNSIGNED"));
+
+    @Override
+    protected Map<ComparisonOperator, String> comparisonOperators() {
+        return OPERATORS;
+    }
+
+    @Override
+    protected Map<JsonCast, String> jsonCasts() {
+        return JSON_CASTS;
+    }
+
+    /** {@code json_unquote(json_extract(`user`.`meta`,'$."address"."city"'))}, every key quoted as Sequelize quotes them. */
+    @Override
+    public void writeJsonText(SqlWriter out, Runnable column, Seq<String> path) {
+        out.sql("json_unquote(json_extract(");
+        column.run();
+        out.sql(',').stringLiteral(sqlJsonPath(path, quotesEveryJsonKey())).sql("))");
+    }
+
+    /** Whether every key of a JSON path is double-quoted, as Sequelize writes MySQL paths. */
+    protected boolean quotesEveryJsonKey() {
+        return true;
+    }
+
+    @Override
+    public boolean jsonScalarsAsText() {
+        return true;
     }
 }

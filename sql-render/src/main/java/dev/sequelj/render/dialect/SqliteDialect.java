@@ -1,9 +1,14 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.ast.expression.JsonCast;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -82,5 +87,38 @@ public class SqliteDialect extends Dialect {
     @Override
     protected Object writeDate(Instant instant) {
         return ValueCodec.formatSequelizeDate(instant);
+    }
+
+    // ---- WHERE: booleans and JSON paths --------------------------------------------------------------
+    // SQLite has no REGEXP function unless the application registers one, no ILIKE, arrays or ranges:
+    // those operators are refused (Sequelize sends REGEXP, which fails with "no such function: REGEXP").
+
+    /**
+     * Sequelize's casts as it writes them for SQLite: the name as given, {@code timestamp}/{@code timestamptz}
+     * as {@code DATETIME}. SQLite takes any type name in a CAST and picks the affinity from it.
+     */
+    private static final Map<JsonCast, String> JSON_CASTS = Vector.of(JsonCast.values())
+            .foldLeft(LinkedHashMap.empty(), (table, cast) -> table.put(cast, switch (cast) {
+                case TIMESTAMP, TIMESTAMPTZ -> "DATETIME";
+                default -> cast.sequelizeName().toUpperCase(java.util.Locale.ROOT);
+            }));
+
+    /** Booleans are stored as 1 and 0, so {@code IS 1} / {@code IS NOT 0}, as Sequelize writes them. */
+    @Override
+    protected Option<String> truthLiteral(boolean value) {
+        return Option.some(value ? "1" : "0");
+    }
+
+    @Override
+    protected Map<JsonCast, String> jsonCasts() {
+        return JSON_CASTS;
+    }
+
+    /** {@code json_extract(`user`.`meta`,'$.address.city')}: SQLite's json_extract already hands back SQL values. */
+    @Override
+    public void writeJsonText(SqlWriter out, Runnable column, Seq<String> path) {
+        out.sql("json_extract(");
+        column.run();
+        out.sql(',').stringLiteral(sqlJsonPath(path, false)).sql(')');
     }
 }
