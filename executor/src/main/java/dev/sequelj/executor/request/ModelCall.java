@@ -11,8 +11,12 @@ import java.util.List;
  * then a CREATE TABLE). Render each with {@code SqlRenderer.render(statement, dialect)}.
  *
  * @param model      the model the method is called on
- * @param method     {@code sync}, {@code drop}, {@code create}, {@code findAll} or {@code findOne}
- * @param statements the statements, in execution order; never empty
+ * @param method     {@code sync}, {@code drop}, {@code create}, {@code findAll}, {@code findOne}, or a write
+ *                   ({@code bulkCreate}, {@code update}, {@code destroy}, {@code restore}, {@code truncate},
+ *                   {@code upsert}, {@code increment}, {@code decrement})
+ * @param statements the statements, in execution order; empty only where Sequelize sends nothing (a
+ *                   {@code bulkCreate} of no rows, an {@code update} with no values). A statement may take
+ *                   several SQL statements on a dialect: render with {@code SqlRenderer.renderAll}
  */
 public record ModelCall(ModelDefinition model, String method, List<Statement> statements) {
     public ModelCall {

@@ -63,6 +63,9 @@ import static dev.sequelj.executor.request.JsonShapes.*;
  *       none), {@code create} ({@code [values]}), {@code findAll} and {@code findOne} ({@code where} in object
  *       form with operators written {@code "$gt"}, {@code attributes}, {@code order} as
  *       {@code [["age", "DESC"]]}, {@code limit}, {@code offset})</li>
+ *   <li>the writes, with their Sequelize options as {@link WriteCallReader} lists them: {@code create}
+ *       ({@code [values, options]}), {@code bulkCreate}, {@code update}, {@code destroy}, {@code restore},
+ *       {@code truncate}, {@code upsert}, {@code increment}, {@code decrement}</li>
  * </ul>
  * A DATE value is written as an ISO-8601 string with an offset ({@code "2024-01-15T10:30:45.123Z"}), in
  * {@code create} values and in where clauses alike. Anything else is a {@link ValidationError} that names
@@ -73,7 +76,8 @@ public final class RequestReader {
     public static final Instant ORACLE_NOW = Instant.parse("2024-01-15T10:30:45.123Z");
 
     private static final List<String> REQUEST_KEYS = List.of("models", "model", "method", "args");
-    private static final List<String> METHODS = List.of("sync", "drop", "create", "findAll", "findOne");
+    private static final List<String> METHODS = List.of("sync", "drop", "create", "findAll", "findOne",
+            "bulkCreate", "update", "destroy", "restore", "truncate", "upsert", "increment", "decrement");
 
     private final Clock clock;
 
@@ -119,6 +123,14 @@ public final class RequestReader {
             case "drop" -> TableCallReader.drop(model, args);
             case "create" -> List.of(WriteCallReader.create(model, args, clock.instant()));
             case "findAll", "findOne" -> List.of(FindCallReader.select(model, method, args));
+            // ---- writes (helper D) ----
+            case "bulkCreate" -> WriteCallReader.bulkCreate(model, args, clock.instant());
+            case "update" -> WriteCallReader.update(model, args, clock.instant());
+            case "destroy" -> List.of(WriteCallReader.destroy(model, args, clock.instant()));
+            case "restore" -> List.of(WriteCallReader.restore(model, args));
+            case "truncate" -> List.of(WriteCallReader.truncate(model, args, clock.instant()));
+            case "upsert" -> List.of(WriteCallReader.upsert(model, args, clock.instant()));
+            case "increment", "decrement" -> List.of(WriteCallReader.increment(model, method, args, clock.instant()));
             default -> throw error("method", "unknown method '" + method + "'" + Suggestions.didYouMean(method, METHODS)
                     + "; supported: " + String.join(", ", METHODS));
         };

@@ -19,24 +19,32 @@ final class WhereResolver {
     private WhereResolver() {}
 
     static Expression resolve(ModelDefinition model, Expression where) {
+        return resolve(model, where, Option.some(model.name()));
+    }
+
+    /**
+     * Resolves with columns qualified by {@code qualifier}, or not qualified at all when it is empty:
+     * an UPDATE or DELETE names its one table without an alias ({@code WHERE "id" = ?}), as Sequelize's do.
+     */
+    static Expression resolve(ModelDefinition model, Expression where, Option<String> qualifier) {
         return switch (where) {
-            case Column c -> column(model, c);
+            case Column c -> column(model, qualifier, c);
             case Param p -> throw new ValidationError("a where clause compares attributes; a bare value "
                     + WhereObject.describe(p.value()) + " cannot stand on its own");
-            case Expression.Comparison c -> comparison(model, c);
-            case Expression.IsNull n -> new Expression.IsNull(column(model, asColumn(n.operand())), n.negated());
+            case Expression.Comparison c -> comparison(model, qualifier, c);
+            case Expression.IsNull n -> new Expression.IsNull(column(model, qualifier, asColumn(n.operand())), n.negated());
             case Expression.In in -> {
                 Attribute attribute = attributeOf(model, in.operand());
-                yield new Expression.In(column(model, asColumn(in.operand())),
+                yield new Expression.In(column(model, qualifier, asColumn(in.operand())),
                         in.values().map(v -> param(model, attribute, asParam(v), "IN")), in.negated());
             }
-            case Expression.And and -> new Expression.And(and.operands().map(e -> resolve(model, e)));
-            case Expression.Or or -> new Expression.Or(or.operands().map(e -> resolve(model, e)));
-            case Expression.Not not -> new Expression.Not(resolve(model, not.operand()));
+            case Expression.And and -> new Expression.And(and.operands().map(e -> resolve(model, e, qualifier)));
+            case Expression.Or or -> new Expression.Or(or.operands().map(e -> resolve(model, e, qualifier)));
+            case Expression.Not not -> new Expression.Not(resolve(model, not.operand(), qualifier));
         };
     }
 
-    private static Expression comparison(ModelDefinition model, Expression.Comparison comparison) {
+    private static Expression comparison(ModelDefinition model, Option<String> qualifier, Expression.Comparison comparison) {
         Attribute attribute = attributeOf(model, comparison.left());
         Param value = asParam(comparison.right());
         if (value.value() == null) {
@@ -47,7 +55,7 @@ final class WhereResolver {
         Param typed = isPattern
                 ? new Param(value.value(), Option.some(patternType(attribute)))
                 : param(model, attribute, value, comparison.operator().name());
-        return new Expression.Comparison(column(model, asColumn(comparison.left())), comparison.operator(), typed);
+        return new Expression.Comparison(column(model, qualifier, asColumn(comparison.left())), comparison.operator(), typed);
     }
 
     /** LIKE compares text: the pattern is written as the attribute's own string type, or as TEXT. */
@@ -63,9 +71,9 @@ final class WhereResolver {
         }
     }
 
-    private static Column column(ModelDefinition model, Column column) {
+    private static Column column(ModelDefinition model, Option<String> qualifier, Column column) {
         Attribute attribute = model.attribute(column.name());
-        return new Column(Option.some(model.name()), attribute.field());
+        return new Column(qualifier, attribute.field());
     }
 
     private static Attribute attributeOf(ModelDefinition model, Expression operand) {
