@@ -85,6 +85,10 @@ final class WriteCallReader {
         for (int i = 0; i < list.size(); i++) {
             rows.add(values(model, list.get(i), "args[0][" + i + "]"));
         }
+        if (options.has("ignoreDuplicates") && options.has("updateOnDuplicate")
+                && options.get("ignoreDuplicates").asBoolean(false)) {
+            throw error("args[1]", "ignoreDuplicates and updateOnDuplicate exclude each other; give one of them");
+        }
         BulkCreateOptions bulk = BulkCreateOptions.options();
         if (options.has("fields")) {
             bulk = bulk.fields(attributes(model, options.get("fields"), "args[1].fields"));
@@ -345,7 +349,7 @@ final class WriteCallReader {
             return build.get();
         } catch (ValidationError e) {
             String message = e.getMessage();
-            if (message.startsWith("where")) {
+            if (message.startsWith("where") || message.startsWith("by:")) {
                 throw new ValidationError(optionsPath + "." + message);
             }
             if (message.startsWith("rows[")) {

@@ -110,9 +110,10 @@ public final class WriteStatements {
      * {@code Model.upsert(values, options)}: insert the row, or, when it collides on the conflict key (the
      * primary key unless {@code conflictFields} says otherwise), overwrite the existing row with every
      * given value except {@code createdAt} (only {@code fields}, plus {@code updatedAt}, when given).
-     * The key is inserted only when given.
+     * The key is inserted only when given. When {@code fields} leaves nothing to overwrite, an existing
+     * row is left as it is ({@code ON CONFLICT ... DO NOTHING}), as Sequelize does.
      *
-     * @throws ValidationError for a value {@code create} would refuse, or when nothing is left to write
+     * @throws ValidationError for a value {@code create} would refuse, or when no value at all is given
      */
     public static Statement.Upsert upsert(ModelDefinition model, Map<String, ?> values, UpsertOptions options,
                                           Instant now) {
@@ -126,10 +127,6 @@ public final class WriteStatements {
         Vector<String> update = row.keySet().toVector()
                 .filter(field -> !createdAt.contains(field))
                 .filter(field -> overwritten.forAll(set -> set.contains(field)));
-        if (update.isEmpty()) {
-            throw new ValidationError("upsert: fields names none of the given values, so an existing row would not"
-                    + " change; given: " + row.keySet().mkString(", "));
-        }
         return new Statement.Upsert(model.table(), autoIncrementField(model), row.keySet().toVector(),
                 row.values().toVector(), conflictKey(model, options.conflictFields(), "conflictFields"), update,
                 returning(model, options.returning()));
@@ -234,7 +231,7 @@ public final class WriteStatements {
      */
     public static Statement.Update increment(ModelDefinition model, Iterable<String> attributes,
                                              IncrementOptions options, Instant now) {
-        return adjust(model, amounts(attributes, options.by()), options, now, false, "increment");
+        return byOption(() -> adjust(model, amounts(attributes, options.by()), options, now, false, "increment"));
     }
 
     /** {@code Model.increment({attribute: by, ...}, options)}: each attribute by its own amount. */
@@ -246,7 +243,23 @@ public final class WriteStatements {
     /** {@code Model.decrement(attributes, options)}: each attribute {@code = attribute - by}. */
     public static Statement.Update decrement(ModelDefinition model, Iterable<String> attributes,
                                              IncrementOptions options, Instant now) {
-        return adjust(model, amounts(attributes, options.by()), options, now, true, "decrement");
+        return byOption(() -> adjust(model, amounts(attributes, options.by()), options, now, true, "decrement"));
+    }
+
+    /** Names {@code by} in an amount's type error: with a list of attributes the amount is that option. */
+    private static Statement.Update byOption(java.util.function.Supplier<Statement.Update> adjust) {
+        try {
+            return adjust.get();
+        } catch (AmountError e) {
+            throw new ValidationError("by: " + e.getMessage());
+        }
+    }
+
+    /** An amount that does not fit its attribute's type. */
+    private static final class AmountError extends ValidationError {
+        AmountError(String message) {
+            super(message);
+        }
     }
 
     /** {@code Model.decrement({attribute: by, ...}, options)}: each attribute by its own amount. */
@@ -283,8 +296,13 @@ public final class WriteStatements {
                     throw new ValidationError(method + ": " + model.name() + "." + attribute.name()
                             + " needs an amount, not null");
                 }
-                assignments = assignments.append(new Assignment.Increment(attribute.field(),
-                        param(model, attribute, by), subtract));
+                Param amount;
+                try {
+                    amount = param(model, attribute, by);
+                } catch (ValidationError e) {
+                    throw new AmountError(e.getMessage());
+                }
+                assignments = assignments.append(new Assignment.Increment(attribute.field(), amount, subtract));
             }
         }
         if (!options.silent() && model.updatedAt().isDefined()) {

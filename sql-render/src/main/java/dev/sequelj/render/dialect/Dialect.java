@@ -210,7 +210,8 @@ public abstract class Dialect {
 
     /**
      * Writes what follows an INSERT's values for its {@link OnDuplicate}. Standard SQL (PostgreSQL):
-     * {@code ON CONFLICT DO NOTHING}, {@code ON CONFLICT ("id") DO UPDATE SET "a"=EXCLUDED."a"}.
+     * {@code ON CONFLICT DO NOTHING}, {@code ON CONFLICT ("id") DO UPDATE SET "a"=EXCLUDED."a"}, and
+     * {@code ON CONFLICT ("id") DO NOTHING} for an update of no column.
      */
     public void writeOnDuplicate(SqlWriter out, OnDuplicate onDuplicate) {
         switch (onDuplicate) {
@@ -219,6 +220,10 @@ public abstract class Dialect {
             case OnDuplicate.Update update -> {
                 out.sql(" ON CONFLICT (");
                 writeIdentifiers(out, update.conflictColumns(), ",");
+                if (update.columns().isEmpty()) {
+                    out.sql(") DO NOTHING");
+                    return;
+                }
                 out.sql(") DO UPDATE SET ");
                 boolean first = true;
                 for (String column : update.columns()) {

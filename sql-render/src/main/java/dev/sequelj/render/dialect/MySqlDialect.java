@@ -111,7 +111,8 @@ public class MySqlDialect extends Dialect {
     /**
      * {@code ON DUPLICATE KEY UPDATE `a`=VALUES(`a`)}: MySQL matches on any unique key, so no target is
      * named. {@code VALUES(col)} is what Sequelize writes; MySQL 8.0.20 deprecates it for row aliases,
-     * which MariaDB does not have.
+     * which MariaDB does not have. An update of no column keeps the row as it is, {@code `id`=`id`}, as
+     * Sequelize writes it (MySQL has no DO NOTHING).
      */
     @Override
     public void writeOnDuplicate(SqlWriter out, OnDuplicate onDuplicate) {
@@ -120,6 +121,11 @@ public class MySqlDialect extends Dialect {
             case OnDuplicate.Ignore ignore -> {}
             case OnDuplicate.Update update -> {
                 out.sql(" ON DUPLICATE KEY UPDATE ");
+                if (update.columns().isEmpty()) {
+                    String key = update.conflictColumns().head();
+                    out.identifier(key).sql("=").identifier(key);
+                    return;
+                }
                 boolean first = true;
                 for (String column : update.columns()) {
                     out.sql(first ? "" : ",").identifier(column).sql("=VALUES(").identifier(column).sql(")");
