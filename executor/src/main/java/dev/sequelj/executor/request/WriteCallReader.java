@@ -245,9 +245,20 @@ final class WriteCallReader {
         List<String> names = fields.isTextual()
                 ? List.of(attribute(model, fields.textValue(), "args[0]").name())
                 : attributes(model, fields, "args[0]");
-        return build("args[0]", "args[1]", () -> decrement
-                ? WriteStatements.decrement(model, names, checked, now)
-                : WriteStatements.increment(model, names, checked, now));
+        try {
+            return decrement
+                    ? WriteStatements.decrement(model, names, checked, now)
+                    : WriteStatements.increment(model, names, checked, now);
+        } catch (ValidationError e) {
+            // An amount that does not fit is the by option's when given, the default 1's (args[0]'s type) when not.
+            String message = e.getMessage();
+            if (message.startsWith("by: ") && !options.has("by")) {
+                throw error("args[0]", method + ": " + message.substring("by: ".length()));
+            }
+            throw message.startsWith("by: ") || message.startsWith("where")
+                    ? new ValidationError("args[1]." + message)
+                    : error("args[0]", message);
+        }
     }
 
     // ---- shapes ---------------------------------------------------------------------------------
@@ -349,7 +360,7 @@ final class WriteCallReader {
             return build.get();
         } catch (ValidationError e) {
             String message = e.getMessage();
-            if (message.startsWith("where") || message.startsWith("by:")) {
+            if (message.startsWith("where")) {
                 throw new ValidationError(optionsPath + "." + message);
             }
             if (message.startsWith("rows[")) {
