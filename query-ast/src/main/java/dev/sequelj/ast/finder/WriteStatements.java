@@ -18,6 +18,7 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The statements of the writes: {@code create}, {@code bulkCreate}, {@code update}, {@code destroy},
@@ -247,7 +248,7 @@ public final class WriteStatements {
     }
 
     /** Names {@code by} in an amount's type error: with a list of attributes the amount is that option. */
-    private static Statement.Update byOption(java.util.function.Supplier<Statement.Update> adjust) {
+    private static Statement.Update byOption(Supplier<Statement.Update> adjust) {
         try {
             return adjust.get();
         } catch (AmountError e) {
@@ -269,7 +270,7 @@ public final class WriteStatements {
     }
 
     private static Map<String, Number> amounts(Iterable<String> attributes, Number by) {
-        Map<String, Number> amounts = new java.util.LinkedHashMap<>();
+        Map<String, Number> amounts = new java.util.LinkedHashMap<>(); // keeps the caller's order for messages
         attributes.forEach(name -> amounts.put(name, by));
         return amounts;
     }
