@@ -2,6 +2,8 @@ package dev.sequelj.render;
 
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.render.dialect.Dialect;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 
 /**
  * Renders any statement for any dialect into {@link Sql}: text with {@code ?} placeholders plus the
@@ -15,13 +17,58 @@ import dev.sequelj.render.dialect.Dialect;
 public final class SqlRenderer {
     private SqlRenderer() {}
 
+    /**
+     * The one statement to send. A statement that takes several on this dialect (see
+     * {@link #renderAll}) is refused with an {@link IllegalArgumentException}: sending only part of it
+     * would be wrong.
+     */
     public static Sql render(Statement statement, Dialect dialect) {
+        if (statement instanceof Statement.BulkInsert || statement instanceof Statement.Truncate) {
+            Seq<Sql> all = renderAll(statement, dialect);
+            if (all.size() != 1) {
+                throw new IllegalArgumentException("this " + statement.getClass().getSimpleName() + " takes "
+                        + all.size() + " statements on " + dialect.name() + "; render it with SqlRenderer.renderAll");
+            }
+            return all.head();
+        }
+        return renderOne(statement, dialect);
+    }
+
+    /**
+     * Every statement to send for one statement, in order. Usually one; a bulk INSERT is split where the
+     * dialect caps one statement's parameters or rows (SQLite 32,766 values, SQL Server 1,000 rows), and a
+     * SQLite TRUNCATE with {@code restartIdentity} is followed by the counter's reset. None for a bulk
+     * INSERT of no rows.
+     *
+     * <pre>{@code
+     * for (Sql sql : SqlRenderer.renderAll(bulkInsert, Dialects.SQLITE)) executor.execute(sql);
+     * }</pre>
+     */
+    public static Seq<Sql> renderAll(Statement statement, Dialect dialect) {
+        // Only these two kinds can take several statements; every other renders to exactly one.
+        if (statement instanceof Statement.BulkInsert bulk) {
+            return InsertRenderer.chunks(bulk, dialect).map(chunk -> renderOne(chunk, dialect));
+        }
+        if (statement instanceof Statement.Truncate truncate) {
+            return TruncateRenderer.renderAll(truncate, dialect);
+        }
+        return Vector.of(renderOne(statement, dialect));
+    }
+
+    /** Exactly the statement given, as one SQL statement. */
+    static Sql renderOne(Statement statement, Dialect dialect) {
         SqlWriter out = new SqlWriter(dialect);
         Sql.Returns returns = switch (statement) {
             case Statement.Select select -> SelectRenderer.render(out, select);
             case Statement.Insert insert -> InsertRenderer.render(out, insert);
             case Statement.CreateTable create -> TableRenderer.create(out, create);
             case Statement.DropTable drop -> TableRenderer.drop(out, drop);
+            // ---- writes (helper D) ----
+            case Statement.BulkInsert insert -> InsertRenderer.render(out, insert);
+            case Statement.Upsert upsert -> UpsertRenderer.render(out, upsert);
+            case Statement.Update update -> UpdateRenderer.render(out, update);
+            case Statement.Delete delete -> DeleteRenderer.render(out, delete);
+            case Statement.Truncate truncate -> TruncateRenderer.render(out, truncate);
         };
         out.sql(';');
         return out.toSql(returns);

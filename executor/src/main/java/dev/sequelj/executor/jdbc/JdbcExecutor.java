@@ -121,7 +121,31 @@ public final class JdbcExecutor implements Executor {
                     yield QueryResult.empty();
                 }
             }
+            case UPDATE_COUNT -> {
+                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
+                    yield new QueryResult(Array.empty(), List.of(), updateCount(statement), Option.none());
+                }
+            }
         };
+    }
+
+    /**
+     * The rows a write changed. A batch (SQL Server's {@code SET IDENTITY_INSERT ... ON; INSERT ...; SET ...})
+     * reports a count per statement that changes rows: they are added up.
+     */
+    private static long updateCount(PreparedStatement statement) throws SQLException {
+        boolean isResultSet = statement.execute();
+        long total = 0;
+        while (true) {
+            if (!isResultSet) {
+                int count = statement.getUpdateCount();
+                if (count == -1) {
+                    return total;
+                }
+                total += count;
+            }
+            isResultSet = statement.getMoreResults();
+        }
     }
 
     private static PreparedStatement prepare(Connection connection, Sql sql, int generatedKeys) throws SQLException {

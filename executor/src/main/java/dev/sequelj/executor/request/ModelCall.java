@@ -11,10 +11,13 @@ import java.util.List;
  * then a CREATE TABLE). Render each with {@code SqlRenderer.render(statement, dialect)}.
  *
  * @param model      the model the method is called on
- * @param method     the model method: {@code sync}, {@code drop}, {@code create}, {@code findAll}, ...
+ * @param method     the model method: {@code sync}, {@code drop}, {@code create}, a finder ({@code findAll}, ...)
+ *                   or a write ({@code bulkCreate}, {@code update}, {@code destroy}, ...)
  * @param statements the statements, in execution order; empty only where Sequelize sends nothing
- *                   ({@code findByPk} of a null key). Some are sent only on a condition: the INSERT of
- *                   {@code findOrCreate} follows only when its SELECT finds no row
+ *                   ({@code findByPk} of a null key, a {@code bulkCreate} of no rows, an {@code update} with
+ *                   no values). Some are sent only on a condition: the INSERT of {@code findOrCreate} follows
+ *                   only when its SELECT finds no row. A statement may take several SQL statements on a
+ *                   dialect: render with {@code SqlRenderer.renderAll}
  */
 public record ModelCall(ModelDefinition model, String method, List<Statement> statements) {
     public ModelCall {

@@ -68,6 +68,9 @@ import static dev.sequelj.executor.request.JsonShapes.*;
  *       {@code limit}, {@code offset}, {@code distinct}, {@code col}, {@code lock}, {@code paranoid},
  *       {@code raw}; Sequelize's helpers as {@code {"$fn": ..., "args": [...]}}, {@code {"$col": ...}},
  *       {@code {"$literal": ...}}, {@code {"$cast": ..., "type": ...}}, {@code {"$random": true}}</li>
+ *   <li>the writes, with their Sequelize options as {@link WriteCallReader} lists them: {@code create}
+ *       ({@code [values, options]}), {@code bulkCreate}, {@code update}, {@code destroy}, {@code restore},
+ *       {@code truncate}, {@code upsert}, {@code increment}, {@code decrement}</li>
  * </ul>
  * A DATE value is written as an ISO-8601 string with an offset ({@code "2024-01-15T10:30:45.123Z"}), in
  * {@code create} values and in where clauses alike. Anything else is a {@link ValidationError} that names
@@ -78,7 +81,8 @@ public final class RequestReader {
     public static final Instant ORACLE_NOW = Instant.parse("2024-01-15T10:30:45.123Z");
 
     private static final List<String> REQUEST_KEYS = List.of("models", "model", "method", "args");
-    private static final List<String> METHODS = concat(List.of("sync", "drop", "create"), FindCallReader.METHODS);
+    private static final List<String> METHODS = concat(List.of("sync", "drop", "create"), FindCallReader.METHODS,
+            List.of("bulkCreate", "update", "destroy", "restore", "truncate", "upsert", "increment", "decrement"));
 
     private final Clock clock;
 
@@ -125,15 +129,26 @@ public final class RequestReader {
             case "create" -> List.of(WriteCallReader.create(model, args, clock.instant()));
             case "findAll", "findOne", "findByPk", "findOrCreate", "findAndCountAll", "count", "max", "min", "sum" ->
                     FindCallReader.statements(model, method, args, clock.instant());
+            // ---- writes (helper D) ----
+            case "bulkCreate" -> WriteCallReader.bulkCreate(model, args, clock.instant());
+            case "update" -> WriteCallReader.update(model, args, clock.instant());
+            case "destroy" -> List.of(WriteCallReader.destroy(model, args, clock.instant()));
+            case "restore" -> List.of(WriteCallReader.restore(model, args));
+            case "truncate" -> List.of(WriteCallReader.truncate(model, args, clock.instant()));
+            case "upsert" -> List.of(WriteCallReader.upsert(model, args, clock.instant()));
+            case "increment", "decrement" -> List.of(WriteCallReader.increment(model, method, args, clock.instant()));
             default -> throw error("method", "unknown method '" + method + "'" + Suggestions.didYouMean(method, METHODS)
                     + "; supported: " + String.join(", ", METHODS));
         };
         return new ModelCall(model, method, statements);
     }
 
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            all.addAll(list);
+        }
         return List.copyOf(all);
     }
 }

@@ -88,10 +88,10 @@ class RequestReaderTest {
             order direction    | "method": "findAll", "args": [{"order": [["age", "UP"]]}]    | args[0].order[0][1]: unknown direction 'UP'; expected one of ASC, DESC, ASC NULLS LAST, DESC NULLS LAST, ASC NULLS FIRST, DESC NULLS FIRST, NULLS FIRST, NULLS LAST
             negative limit     | "method": "findAll", "args": [{"limit": -1}]                 | args[0].limit must be 0 or more, got -1
             fractional offset  | "method": "findAll", "args": [{"offset": 1.5}]               | args[0].offset: expected a whole number, got number 1.5
-            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne, findByPk, findOrCreate, findAndCountAll, count, max, min, sum
+            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne, findByPk, findOrCreate, findAndCountAll, count, max, min, sum, bulkCreate, update, destroy, restore, truncate, upsert, increment, decrement
             sync option        | "method": "sync", "args": [{"alter": true}]                  | args[0].alter: unknown option; expected one of force
             args not an array  | "method": "findAll", "args": {"limit": 1}                    | args: expected an array, got object
-            two args to create | "method": "create", "args": [{"age": 1}, {"raw": true}]      | args: create takes exactly one argument, the values, e.g. [{"firstName": "John"}]; create options are not supported
+            create option      | "method": "create", "args": [{"age": 1}, {"raw": true}]      | args[1].raw: unknown option; expected one of fields, returning, ignoreDuplicates, silent
             """)
     void namesThePathOfAMistake(String mistake, String methodAndArgs, String message) {
         assertThatThrownBy(() -> read(methodAndArgs)).isInstanceOf(ValidationError.class).hasMessage(message);

@@ -8,6 +8,7 @@ import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.OrderItem.Nulls;
 import dev.sequelj.ast.model.DataTypes;
+import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.JsonText;
 import dev.sequelj.render.SqlWriter;
@@ -410,6 +411,141 @@ public abstract class Dialect {
     /** The refusal of a lock this database cannot take. */
     protected final UnsupportedFeatureError unsupportedLock(Lock lock, String instead) {
         return new UnsupportedFeatureError("lock " + lock.sequelizeName() + " is not supported on " + name() + "; " + instead);
+    }
+
+    // ---- writes: INSERT conflicts and batches, UPDATE/DELETE, TRUNCATE, upsert (helper D) ---------
+
+    /**
+     * Writes the start of an INSERT up to its table, skipping duplicates where this database says so
+     * up front. Standard SQL (PostgreSQL): {@code INSERT INTO }, duplicates handled after the values
+     * ({@link #writeOnDuplicate}).
+     */
+    public void writeInsertInto(SqlWriter out, OnDuplicate onDuplicate) {
+        out.sql("INSERT INTO ");
+    }
+
+    /**
+     * Writes what follows an INSERT's values for its {@link OnDuplicate}. Standard SQL (PostgreSQL):
+     * {@code ON CONFLICT DO NOTHING}, {@code ON CONFLICT ("id") DO UPDATE SET "a"=EXCLUDED."a"}, and
+     * {@code ON CONFLICT ("id") DO NOTHING} for an update of no column.
+     */
+    public void writeOnDuplicate(SqlWriter out, OnDuplicate onDuplicate) {
+        switch (onDuplicate) {
+            case OnDuplicate.Refuse refuse -> {}
+            case OnDuplicate.Ignore ignore -> out.sql(" ON CONFLICT DO NOTHING");
+            case OnDuplicate.Update update -> {
+                out.sql(" ON CONFLICT (");
+                writeIdentifiers(out, update.conflictColumns(), ",");
+                if (update.columns().isEmpty()) {
+                    out.sql(") DO NOTHING");
+                    return;
+                }
+                out.sql(") DO UPDATE SET ");
+                boolean first = true;
+                for (String column : update.columns()) {
+                    out.sql(first ? "" : ",").identifier(column).sql("=EXCLUDED.").identifier(column);
+                    first = false;
+                }
+            }
+        }
+    }
+
+    /** Writes identifiers separated by {@code separator}. */
+    protected static void writeIdentifiers(SqlWriter out, Seq<String> names, String separator) {
+        boolean first = true;
+        for (String name : names) {
+            out.sql(first ? "" : separator).identifier(name);
+            first = false;
+        }
+    }
+
+    /**
+     * The most values one statement may bind; a longer bulk INSERT is split. PostgreSQL's wire protocol
+     * counts parameters in 16 bits.
+     */
+    public int maxParameters() {
+        return 65_535;
+    }
+
+    /** The most rows one INSERT may list; a longer bulk INSERT is split. No limit in standard SQL. */
+    public int maxInsertRows() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** How {@code upsert} is written. */
+    public enum UpsertForm {
+        /** An INSERT with its {@link #writeOnDuplicate duplicate clause} updating the existing row. */
+        INSERT_ON_DUPLICATE,
+        /** {@code MERGE INTO ... USING (VALUES ...) ... WHEN MATCHED ... WHEN NOT MATCHED ...} (SQL Server). */
+        MERGE
+    }
+
+    public UpsertForm upsertForm() {
+        return UpsertForm.INSERT_ON_DUPLICATE;
+    }
+
+    /** Writes the head of a MERGE up to its target table: {@code MERGE INTO "users"}. */
+    public void writeMergeInto(SqlWriter out, TableName table) {
+        out.sql("MERGE INTO ").table(table);
+    }
+
+    /** How an UPDATE hands back the rows it changed. */
+    public enum UpdateReturning {
+        /** {@code ... RETURNING "id", ...} at the end. */
+        RETURNING_CLAUSE,
+        /** {@code OUTPUT INSERTED.[id], ...} between SET and WHERE. */
+        OUTPUT_INSERTED,
+        /** Not at all: the statement hands back its row count (MySQL, MariaDB). */
+        NONE
+    }
+
+    public UpdateReturning updateReturning() {
+        return UpdateReturning.RETURNING_CLAUSE;
+    }
+
+    /** How an UPDATE or DELETE changes at most n rows. */
+    public enum WriteLimit {
+        /** {@code ... WHERE ... LIMIT ?} (MySQL). */
+        LIMIT_CLAUSE,
+        /** {@code UPDATE TOP(?) ...}, {@code DELETE TOP(?) FROM ...} (SQL Server). */
+        TOP,
+        /** {@code WHERE rowid IN (SELECT rowid FROM ... WHERE ... LIMIT ?)} (SQLite's row ids). */
+        ROWID_SUBSELECT,
+        /** {@code WHERE "id" IN (SELECT "id" FROM ... WHERE ... LIMIT ?)} on the primary key. */
+        KEY_SUBSELECT
+    }
+
+    /** PostgreSQL has no LIMIT on UPDATE or DELETE; the rows are picked by primary key, as Sequelize's DELETE does. */
+    public WriteLimit writeLimit() {
+        return WriteLimit.KEY_SUBSELECT;
+    }
+
+    /**
+     * Writes the statement that empties a table: {@code TRUNCATE "users" RESTART IDENTITY CASCADE}, each
+     * option only when asked for.
+     */
+    public void writeTruncate(SqlWriter out, TableName table, boolean cascade, boolean restartIdentity) {
+        out.sql("TRUNCATE ").table(table);
+        if (restartIdentity) {
+            out.sql(" RESTART IDENTITY");
+        }
+        if (cascade) {
+            out.sql(" CASCADE");
+        }
+    }
+
+    /**
+     * Writes a second statement that restarts the auto-increment counter after a TRUNCATE that does not
+     * (SQLite), and says whether it wrote one. None in standard SQL, where TRUNCATE says it itself.
+     */
+    public boolean writeIdentityReset(SqlWriter out, TableName table) {
+        return false;
+    }
+
+    /** A TRUNCATE option this database cannot honour, refused by name. */
+    protected final UnsupportedFeatureError truncateCascadeUnsupported() {
+        return new UnsupportedFeatureError(name() + " cannot truncate with cascade: its TRUNCATE (or what stands"
+                + " for it) does not empty the tables that refer to this one; empty those first, or leave out cascade");
     }
 
     // ---- values ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.OrderItem.Nulls;
+import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import io.vavr.control.Option;
@@ -185,5 +186,73 @@ public class MssqlDialect extends Dialect {
     @Override
     protected Option<String> truthLiteral(boolean value) {
         return Option.none();
+    }
+
+    // ---- writes (helper D) ------------------------------------------------------------------------
+
+    /**
+     * SQL Server's INSERT has no clause for duplicates; Sequelize refuses {@code ignoreDuplicates} and
+     * {@code updateOnDuplicate} in bulkCreate (and silently drops {@code ignoreDuplicates} in create).
+     * Both are refused here, before any SQL; {@code upsert} is a MERGE.
+     */
+    @Override
+    public void writeInsertInto(SqlWriter out, OnDuplicate onDuplicate) {
+        switch (onDuplicate) {
+            case OnDuplicate.Refuse refuse -> out.sql("INSERT INTO ");
+            case OnDuplicate.Ignore ignore -> throw new UnsupportedFeatureError("mssql does not support the"
+                    + " ignoreDuplicates option: SQL Server's INSERT cannot skip duplicate rows; leave it out");
+            case OnDuplicate.Update update -> throw new UnsupportedFeatureError("mssql does not support the"
+                    + " updateOnDuplicate option: SQL Server's INSERT cannot update duplicate rows; use upsert"
+                    + " (a MERGE) row by row, or leave it out");
+        }
+    }
+
+    /** Never reached: {@link #writeInsertInto} refuses every duplicate handling. */
+    @Override
+    public void writeOnDuplicate(SqlWriter out, OnDuplicate onDuplicate) {}
+
+    /**
+     * SQL Server takes at most 2100 parameters in one request; the driver's own call uses a few, so a
+     * bulk INSERT is split well below.
+     */
+    @Override
+    public int maxParameters() {
+        return 2_000;
+    }
+
+    /** A VALUES list holds at most 1000 rows (error 10738). */
+    @Override
+    public int maxInsertRows() {
+        return 1_000;
+    }
+
+    @Override
+    public UpsertForm upsertForm() {
+        return UpsertForm.MERGE;
+    }
+
+    /** {@code WITH(HOLDLOCK)}: without it two concurrent MERGEs of a new key can both insert it. */
+    @Override
+    public void writeMergeInto(SqlWriter out, TableName table) {
+        out.sql("MERGE INTO ").table(table).sql(" WITH(HOLDLOCK)");
+    }
+
+    @Override
+    public UpdateReturning updateReturning() {
+        return UpdateReturning.OUTPUT_INSERTED;
+    }
+
+    @Override
+    public WriteLimit writeLimit() {
+        return WriteLimit.TOP;
+    }
+
+    /** {@code TRUNCATE TABLE [users]}, which always reseeds the IDENTITY; SQL Server has no CASCADE on it. */
+    @Override
+    public void writeTruncate(SqlWriter out, TableName table, boolean cascade, boolean restartIdentity) {
+        if (cascade) {
+            throw truncateCascadeUnsupported();
+        }
+        out.sql("TRUNCATE TABLE ").table(table);
     }
 }

@@ -6,6 +6,7 @@ import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.OrderItem.Nulls;
+import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import io.vavr.collection.LinkedHashMap;
@@ -197,5 +198,59 @@ public class MySqlDialect extends Dialect {
     @Override
     public boolean jsonScalarsAsText() {
         return true;
+    }
+
+    // ---- writes (helper D) ------------------------------------------------------------------------
+
+    /** {@code INSERT IGNORE INTO}: MySQL skips duplicates up front (and turns some other errors into warnings, as Sequelize accepts). */
+    @Override
+    public void writeInsertInto(SqlWriter out, OnDuplicate onDuplicate) {
+        out.sql(onDuplicate instanceof OnDuplicate.Ignore ? "INSERT IGNORE INTO " : "INSERT INTO ");
+    }
+
+    /**
+     * {@code ON DUPLICATE KEY UPDATE `a`=VALUES(`a`)}: MySQL matches on any unique key, so no target is
+     * named. {@code VALUES(col)} is what Sequelize writes; MySQL 8.0.20 deprecates it for row aliases,
+     * which MariaDB does not have. An update of no column keeps the row as it is, {@code `id`=`id`}, as
+     * Sequelize writes it (MySQL has no DO NOTHING).
+     */
+    @Override
+    public void writeOnDuplicate(SqlWriter out, OnDuplicate onDuplicate) {
+        switch (onDuplicate) {
+            case OnDuplicate.Refuse refuse -> {}
+            case OnDuplicate.Ignore ignore -> {}
+            case OnDuplicate.Update update -> {
+                out.sql(" ON DUPLICATE KEY UPDATE ");
+                if (update.columns().isEmpty()) {
+                    String key = update.conflictColumns().head();
+                    out.identifier(key).sql("=").identifier(key);
+                    return;
+                }
+                boolean first = true;
+                for (String column : update.columns()) {
+                    out.sql(first ? "" : ",").identifier(column).sql("=VALUES(").identifier(column).sql(")");
+                    first = false;
+                }
+            }
+        }
+    }
+
+    @Override
+    public UpdateReturning updateReturning() {
+        return UpdateReturning.NONE;
+    }
+
+    @Override
+    public WriteLimit writeLimit() {
+        return WriteLimit.LIMIT_CLAUSE;
+    }
+
+    /** {@code TRUNCATE `users`}: MySQL's TRUNCATE always restarts AUTO_INCREMENT, and has no CASCADE. */
+    @Override
+    public void writeTruncate(SqlWriter out, TableName table, boolean cascade, boolean restartIdentity) {
+        if (cascade) {
+            throw truncateCascadeUnsupported();
+        }
+        out.sql("TRUNCATE ").table(table);
     }
 }

@@ -3,6 +3,8 @@ package dev.sequelj.render.dialect;
 import dev.sequelj.ast.expression.JsonCast;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.Lock;
+import dev.sequelj.ast.statement.OnDuplicate;
+import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
 import io.vavr.collection.LinkedHashMap;
@@ -120,5 +122,53 @@ public class SqliteDialect extends Dialect {
         out.sql("json_extract(");
         column.run();
         out.sql(',').stringLiteral(sqlJsonPath(path, false)).sql(')');
+    }
+
+    // ---- writes (helper D) ------------------------------------------------------------------------
+
+    /** {@code INSERT OR IGNORE INTO}, as Sequelize skips duplicates on SQLite. */
+    @Override
+    public void writeInsertInto(SqlWriter out, OnDuplicate onDuplicate) {
+        out.sql(onDuplicate instanceof OnDuplicate.Ignore ? "INSERT OR IGNORE INTO " : "INSERT INTO ");
+    }
+
+    /** Duplicates to skip are said up front ({@link #writeInsertInto}); an update is PostgreSQL's ON CONFLICT. */
+    @Override
+    public void writeOnDuplicate(SqlWriter out, OnDuplicate onDuplicate) {
+        if (!(onDuplicate instanceof OnDuplicate.Ignore)) {
+            super.writeOnDuplicate(out, onDuplicate);
+        }
+    }
+
+    /** SQLite's default {@code SQLITE_MAX_VARIABLE_NUMBER} since 3.32. */
+    @Override
+    public int maxParameters() {
+        return 32_766;
+    }
+
+    @Override
+    public WriteLimit writeLimit() {
+        return WriteLimit.ROWID_SUBSELECT;
+    }
+
+    /** SQLite has no TRUNCATE: {@code DELETE FROM `users`} without a WHERE is its fast way to empty a table. */
+    @Override
+    public void writeTruncate(SqlWriter out, TableName table, boolean cascade, boolean restartIdentity) {
+        if (cascade) {
+            throw truncateCascadeUnsupported();
+        }
+        out.sql("DELETE FROM ").table(table);
+    }
+
+    /**
+     * {@code DELETE FROM `sqlite_sequence` WHERE `name` = ?}: AUTOINCREMENT keeps its counter in that
+     * table, which DELETE leaves alone. Sequelize sends it in the same string as the DELETE; a JDBC
+     * statement runs one SQL statement, so here it is a statement of its own.
+     */
+    @Override
+    public boolean writeIdentityReset(SqlWriter out, TableName table) {
+        out.sql("DELETE FROM ").table(new TableName(table.schema(), "sqlite_sequence"))
+                .sql(" WHERE ").identifier("name").sql(" = ").param(table.name());
+        return true;
     }
 }
