@@ -265,8 +265,7 @@ public final class RawSqlBinder {
         }
         if (positionalUsed >= positional.values().size()) {
             throw new ValidationError("positional replacement ? number " + (positionalUsed + 1) + " at offset " + position
-                    + " (" + around(position) + ") has no value: " + positional.values().size() + " replacement"
-                    + (positional.values().size() == 1 ? " was" : "s were") + " given");
+                    + " (" + around(position) + ") has no value: " + given(positional.values().size(), "replacement"));
         }
         emitReplacement(positional.values().get(positionalUsed), "replacement number " + (positionalUsed + 1));
         positionalUsed++;
@@ -320,8 +319,7 @@ public final class RawSqlBinder {
             int index = Integer.parseInt(digits);
             if (index < 1 || index > positional.values().size()) {
                 throw new ValidationError("bind parameter $" + digits + " at offset " + start + " has no value: "
-                        + positional.values().size() + " bind value" + (positional.values().size() == 1 ? " was" : "s were")
-                        + " given, numbered from $1");
+                        + given(positional.values().size(), "bind value") + ", numbered from $1");
             }
             bindUsed[index - 1] = true;
             params.add(positional.values().get(index - 1));
@@ -366,13 +364,13 @@ public final class RawSqlBinder {
 
     private void checkAllUsed() {
         if (parameters instanceof PositionalReplacements positional && positionalUsed < positional.values().size()) {
-            throw new ValidationError(positional.values().size() + " replacements were given but the SQL has "
+            throw new ValidationError(given(positional.values().size(), "replacement") + " but the SQL has "
                     + positionalUsed + " ? placeholder" + (positionalUsed == 1 ? "" : "s")
                     + "; replacement number " + (positionalUsed + 1) + " would be unused");
         }
         for (int i = 0; i < bindUsed.length; i++) {
             if (!bindUsed[i]) {
-                throw new ValidationError(bindUsed.length + " bind values were given but $" + (i + 1)
+                throw new ValidationError(given(bindUsed.length, "bind value") + " but $" + (i + 1)
                         + " does not appear in the SQL");
             }
         }
@@ -411,6 +409,11 @@ public final class RawSqlBinder {
     private ValidationError unterminated(String what, int start) {
         return new ValidationError("the SQL ends inside a " + what + " opened at offset " + start + " (" + around(start)
                 + "); close it. Placeholders after it could not be told from its text");
+    }
+
+    /** {@code "1 replacement was given"}, {@code "2 replacements were given"}. */
+    private static String given(int count, String what) {
+        return count + " " + what + (count == 1 ? " was given" : "s were given");
     }
 
     /** A short excerpt of the SQL from {@code at}, for messages. */
