@@ -22,9 +22,9 @@ enum TransactionStatements {
     /**
      * {@code BEGIN DEFERRED TRANSACTION;} (Sequelize's default transaction type). SQLite is always
      * serializable; Sequelize sends only a comment for REPEATABLE READ and SERIALIZABLE, which the
-     * JDBC driver cannot execute, so nothing is sent for them. {@code PRAGMA read_uncommitted} stays
-     * set on the connection after the transaction, as in Sequelize; it only matters in shared-cache
-     * mode, which Sequelj does not use.
+     * JDBC driver cannot execute, so nothing is sent for them. {@code PRAGMA read_uncommitted} is a
+     * connection setting, so after a READ UNCOMMITTED transaction it is turned off again before the
+     * connection is reused (Sequelize leaves it on).
      */
     SQLITE("sqlite", false) {
         @Override
@@ -39,6 +39,11 @@ enum TransactionStatements {
                 case READ_COMMITTED -> Option.some("PRAGMA read_uncommitted = OFF;");
                 case REPEATABLE_READ, SERIALIZABLE -> Option.none();
             };
+        }
+
+        @Override
+        List<String> afterEnd(Option<IsolationLevel> level) {
+            return level.contains(IsolationLevel.READ_UNCOMMITTED) ? List.of("PRAGMA read_uncommitted = OFF;") : List.empty();
         }
     },
     /**

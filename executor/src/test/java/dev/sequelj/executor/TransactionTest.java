@@ -91,14 +91,17 @@ class TransactionTest {
         }
     }
 
-    /** PostgreSQL sets the level inside the transaction; MySQL and SQL Server for the next one, so before it. */
+    /**
+     * PostgreSQL sets the level inside the transaction; MySQL and SQL Server for the next one, so before it.
+     * Where the level is a connection setting (SQL Server, SQLite's pragma) it is put back afterwards.
+     */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
             "postgres | SERIALIZABLE     | START TRANSACTION;, SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;                                    | COMMIT;",
             "postgres | READ_UNCOMMITTED | START TRANSACTION;, SET TRANSACTION ISOLATION LEVEL READ UNCOMMITTED;                                | COMMIT;",
             "mysql    | REPEATABLE_READ  | SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;, START TRANSACTION;                                  | COMMIT;",
             "mariadb  | READ_COMMITTED   | SET TRANSACTION ISOLATION LEVEL READ COMMITTED;, START TRANSACTION;                                   | COMMIT;",
-            "sqlite   | READ_UNCOMMITTED | BEGIN DEFERRED TRANSACTION;, PRAGMA read_uncommitted = ON;                                             | COMMIT;",
+            "sqlite   | READ_UNCOMMITTED | BEGIN DEFERRED TRANSACTION;, PRAGMA read_uncommitted = ON;                                             | COMMIT;, PRAGMA read_uncommitted = OFF;",
             "sqlite   | READ_COMMITTED   | BEGIN DEFERRED TRANSACTION;, PRAGMA read_uncommitted = OFF;                                            | COMMIT;",
             "sqlite   | SERIALIZABLE     | BEGIN DEFERRED TRANSACTION;                                                                            | COMMIT;",
             "mssql    | SERIALIZABLE     | SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;, BEGIN TRANSACTION;                                     | COMMIT TRANSACTION;, SET TRANSACTION ISOLATION LEVEL READ COMMITTED;"})
