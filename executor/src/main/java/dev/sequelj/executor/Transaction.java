@@ -196,7 +196,13 @@ public final class Transaction {
     /** Opens a top-level transaction on a connection of its own. */
     static CompletableFuture<Transaction> begin(Sequelize sequelize, Executor executor, Option<IsolationLevel> level) {
         TransactionStatements statements = TransactionStatements.of(sequelize.dialect());
-        return executor.reserve().thenCompose(connection -> {
+        CompletableFuture<ReservedConnection> reserved;
+        try {
+            reserved = executor.reserve();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return reserved.thenCompose(connection -> {
             Line line = new Line(sequelize, connection, statements, UUID.randomUUID().toString());
             Transaction transaction = new Transaction(sequelize, line, null, line.id, level);
             TransactionStatements.Begin begin = statements.begin(level);
@@ -316,15 +322,17 @@ public final class Transaction {
                 }
             }
             if (parent == null) {
-                return error == null
-                        ? afterEnd().thenCompose(ignoredToo -> CompletableFuture.<Void>completedFuture(null))
-                        : discardAndFail(error);
+                return error == null ? afterEnd() : discardAndFail(error);
             }
             return error == null ? CompletableFuture.<Void>completedFuture(null) : CompletableFuture.<Void>failedFuture(unwrap(error));
         }).thenCompose(done -> done);
     }
 
-    /** Puts the connection back as it was (SQL Server's isolation level) and hands it back to the pool. */
+    /**
+     * Puts the connection back as it was (SQL Server's isolation level, SQLite's pragma) and hands it
+     * back to the pool. If that fails the connection is discarded instead; the transaction's outcome
+     * stands, so it is not reported as failed.
+     */
     private CompletableFuture<Void> afterEnd() {
         CompletableFuture<?> done = CompletableFuture.completedFuture(null);
         for (String statement : line.statements.afterEnd(isolationLevel)) {
@@ -333,10 +341,10 @@ public final class Transaction {
         return done.handle((ignored, error) -> {
             if (error == null) {
                 line.connection.release();
-                return null;
+            } else {
+                line.connection.discard();
             }
-            line.connection.discard();
-            throw asCompletion(error);
+            return null;
         });
     }
 

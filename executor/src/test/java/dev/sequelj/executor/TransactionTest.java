@@ -482,6 +482,22 @@ class TransactionTest {
         }
     }
 
+    /** Putting the connection back as it was is not part of the transaction: if it fails, the commit stands. */
+    @Test
+    void aFailedRestoreAfterCommitDiscardsTheConnectionButTheCommitStands() {
+        try (Sequelize sequelize = sequelize("mssql")) {
+            Transaction t = sequelize.transaction(TransactionOptions.options()
+                    .isolationLevel(IsolationLevel.REPEATABLE_READ)).join();
+            executor.answer(QueryResult.empty()).fail(refused("SET TRANSACTION ISOLATION LEVEL READ COMMITTED;"));
+            t.commit().join();
+
+            assertThat(t.finished()).contains(Outcome.COMMIT);
+            assertThat(executor.events()).containsExactly("reserve #1",
+                    "#1: SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;", "#1: BEGIN TRANSACTION;",
+                    "#1: COMMIT TRANSACTION;", "#1: SET TRANSACTION ISOLATION LEVEL READ COMMITTED;", "discard #1");
+        }
+    }
+
     /** A rollback that fails after the work failed is added to the work's error, which stays the answer. */
     @Test
     void aFailedRollbackIsSuppressedUnderTheWorksError() {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * look like placeholders, with real placeholders in between: the rewriter finds exactly the real ones,
  * in order, and leaves every other character where it was.
  */
-class RawSqlBinderProperties {
+class RawSqlBinderPropertiesTest {
     /** What a literal or comment may hold: every character that means something to the scanner. */
     private static final String TRICKY = "?:$1a_ -*/#'\"`[]\\\n";
 
