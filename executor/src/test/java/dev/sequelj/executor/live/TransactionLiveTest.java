@@ -368,6 +368,46 @@ class TransactionLiveTest {
         }
     }
 
+    /**
+     * Many transactions at once on a small pool: each commits or rolls back on its own, and every
+     * connection comes back (afterwards the pool can still hand out all of them at the same time).
+     * Not on SQLite, where concurrent writers are refused by the database itself.
+     */
+    @ParameterizedTest
+    @EnumSource(value = LiveDatabase.class, names = {"POSTGRES", "MARIADB", "MYSQL", "MSSQL"})
+    void concurrentTransactionsEachCommitOrRollBackAndReturnTheirConnection(LiveDatabase database) {
+        int poolSize = 4;
+        try (Pair db = new Pair(database, options -> options.logging(false)
+                .pool(PoolOptions.defaults().max(poolSize).acquire(20_000)))) {
+            Model[] accounts = db.accounts("concurrent");
+            List<CompletableFuture<?>> work = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String name = "n" + i;
+                boolean fails = i % 3 == 0;
+                work.add(db.work.transaction(t -> add(accounts[0], name + "a", t)
+                        .thenCompose(ignored -> add(accounts[0], name + "b", t))
+                        .thenCompose(ignored -> fails ? broken(db.work, t) : CompletableFuture.completedFuture(null)))
+                        .handle((ignored, error) -> error == null ? "committed" : "rolled back"));
+            }
+            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                if (i % 3 != 0) {
+                    expected.add("n" + i + "a");
+                    expected.add("n" + i + "b");
+                }
+            }
+            assertThat(work).extracting(CompletableFuture::join).filteredOn("committed"::equals).hasSize(16);
+            assertThat(names(accounts[1])).containsExactlyInAnyOrderElementsOf(expected);
+            List<Transaction> all = new ArrayList<>();
+            for (int i = 0; i < poolSize; i++) {
+                all.add(db.work.transaction().join());
+            }
+            all.forEach(t -> t.commit().join());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = LiveDatabase.class, names = {"SQLITE", "POSTGRES", "MSSQL"})
     void tableChangesAreTransactionalWhereTheDatabaseMakesThemSo(LiveDatabase database) {
