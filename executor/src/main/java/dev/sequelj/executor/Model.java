@@ -42,6 +42,9 @@ import java.util.concurrent.CompletableFuture;
  * users.create(Map.of("firstName", "Bart"), t).join();
  * users.findAll(options().where(Map.of("firstName", "Bart")), t).join();
  * }</pre>
+ *
+ * <p>{@code sync} and {@code drop} in a transaction are undone with it on PostgreSQL, SQLite and SQL
+ * Server; MySQL and MariaDB commit the open transaction before any table change, as they always do.
  */
 public final class Model {
     private final Sequelize sequelize;

@@ -2,7 +2,9 @@ package dev.sequelj.executor;
 
 import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelOptions;
+import dev.sequelj.executor.error.DatabaseError;
 import dev.sequelj.executor.error.TimeoutError;
+import dev.sequelj.executor.query.RawResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,6 +42,31 @@ class SqliteMemoryTransactionTest {
             t.commit().join();
 
             assertThat(outside.join()).extracting(row -> row.get("name")).containsExactly("Ann");
+        }
+    }
+
+    /**
+     * SQLite keeps the transaction open when COMMIT is refused by a deferred constraint. The one
+     * {@code :memory:} connection cannot be closed (that would drop the database), so it is rolled back
+     * before anyone else gets it: nothing of the transaction stays, and the next one can begin.
+     */
+    @Test
+    void aRefusedCommitLeavesNothingOpenOnTheOneConnection() {
+        try (Sequelize sequelize = new Sequelize("sqlite::memory:", SequelizeOptions.options().logging(false))) {
+            sequelize.query("PRAGMA foreign_keys = ON").join();
+            sequelize.query("CREATE TABLE tx_memory_parents (id INTEGER PRIMARY KEY)").join();
+            sequelize.query("CREATE TABLE tx_memory_children (parent INTEGER REFERENCES tx_memory_parents (id)"
+                    + " DEFERRABLE INITIALLY DEFERRED)").join();
+            QueryOptions<RawResult> orphan = QueryOptions.options();
+
+            DatabaseError refused = failure(sequelize.transaction(t -> sequelize.query(
+                    "INSERT INTO tx_memory_children (parent) VALUES (99)", orphan.transaction(t))), DatabaseError.class);
+
+            assertThat(refused.sql()).isEqualTo("COMMIT;");
+            assertThat(sequelize.query("SELECT COUNT(*) AS n FROM tx_memory_children", QueryOptions.options().plain())
+                    .join()).contains(Map.of("n", 0));
+            assertThat(sequelize.transaction(t -> sequelize.query("SELECT 1", orphan.transaction(t))).join().rows())
+                    .containsExactly(Map.of("1", 1));
         }
     }
 

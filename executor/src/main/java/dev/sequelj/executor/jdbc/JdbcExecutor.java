@@ -2,9 +2,9 @@ package dev.sequelj.executor.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.executor.ConnectionSettings;
 import dev.sequelj.executor.PoolOptions;
-import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.executor.error.ConnectionError;
 import dev.sequelj.executor.error.TimeoutError;
 import dev.sequelj.executor.spi.Executor;
@@ -157,12 +157,19 @@ public final class JdbcExecutor implements Executor {
         }
 
         /**
-         * Closes the connection instead of pooling it, except the one {@code :memory:} connection: closing
-         * that would drop the whole database, and a failed {@code ROLLBACK} there means no transaction is open.
+         * Closes the connection instead of pooling it, which ends any transaction left open on it. Not the
+         * one {@code :memory:} connection: closing that would drop the whole database. It gets a last
+         * {@code ROLLBACK} instead (SQLite keeps a transaction open after a COMMIT refused by a deferred
+         * constraint), whose failure only means that nothing was open.
          */
         @Override
         public void discard() {
             if (inMemory) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException e) {
+                    // "cannot rollback - no transaction is active": the connection is clean already.
+                }
                 release();
             } else if (returned.compareAndSet(false, true)) {
                 reserved.decrementAndGet();
