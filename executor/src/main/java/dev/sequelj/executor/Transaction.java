@@ -116,7 +116,11 @@ public final class Transaction {
         return line.id;
     }
 
-    /** The savepoint's name ({@code <id>-sp-<n>}), or the id for a top-level transaction. */
+    /**
+     * The savepoint's name, {@code <id>-sp-<n>}, or the id for a top-level transaction. Savepoints are
+     * numbered across the whole transaction; Sequelize numbers them per parent, which can give a
+     * savepoint inside a savepoint the same name as its parent.
+     */
     public String name() {
         return name;
     }
