@@ -16,7 +16,10 @@ public final class SqlRenderer {
     private SqlRenderer() {}
 
     public static Sql render(Statement statement, Dialect dialect) {
-        SqlWriter out = new SqlWriter(dialect);
+        return write(statement, new SqlWriter(dialect));
+    }
+
+    private static Sql write(Statement statement, SqlWriter out) {
         Sql.Returns returns = switch (statement) {
             case Statement.Select select -> SelectRenderer.render(out, select);
             case Statement.Insert insert -> InsertRenderer.render(out, insert);
@@ -25,5 +28,27 @@ public final class SqlRenderer {
         };
         out.sql(';');
         return out.toSql(returns);
+    }
+
+    // ---- inline literals (sequelj render --inline) ---------------------------------------------
+
+    /**
+     * Renders the statement with every value written as a literal of the dialect instead of {@code ?},
+     * for offline scripts; the result has no params. The text is that of {@link #render} with each
+     * placeholder replaced by its value, escaped by the dialect's one literal writer
+     * ({@code dialect.literals()}) so that no value can change the statement's structure. When
+     * executing, use {@link #render}: values are bound.
+     *
+     * <pre>{@code
+     * SqlRenderer.inline(FindStatements.findAll(user, options().where(Map.of("firstName", "O'Brien")).limit(10)),
+     *                    Dialects.POSTGRES).text();
+     * // SELECT "id", "firstName", ... FROM "users" AS "user" WHERE "user"."firstName" = 'O''Brien' LIMIT 10;
+     * }</pre>
+     *
+     * @throws dev.sequelj.ast.error.UnsupportedFeatureError for a value the dialect has no literal for
+     *                                                       (NUL in PostgreSQL text, say)
+     */
+    public static Sql inline(Statement statement, Dialect dialect) {
+        return write(statement, new SqlWriter(dialect, SqlWriter.Values.INLINE));
     }
 }

@@ -1,5 +1,8 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.MySqlLiteralWriter;
+
 /**
  * MariaDB: MySQL's dialect, except that an INSERT hands back the stored row with {@code RETURNING}
  * (MariaDB 10.5 and later; Sequelize 6 does not use it).
@@ -19,5 +22,14 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public InsertReturning insertReturning() {
         return InsertReturning.RETURNING_CLAUSE;
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new MySqlLiteralWriter("mariadb");
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

@@ -3,6 +3,8 @@ package dev.sequelj.render.dialect;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.MssqlLiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -23,13 +25,6 @@ public class MssqlDialect extends Dialect {
     @Override
     public String name() {
         return "mssql";
-    }
-
-    /** {@code N'...'}: a Unicode literal, so non-Latin text survives. */
-    @Override
-    public void quoteStringLiteral(StringBuilder out, String value) {
-        out.append('N');
-        super.quoteStringLiteral(out, value);
     }
 
     @Override
@@ -124,5 +119,14 @@ public class MssqlDialect extends Dialect {
         StringBuilder out = new StringBuilder();
         quoteTableName(out, table);
         return out.toString();
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new MssqlLiteralWriter();
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

@@ -3,6 +3,8 @@ package dev.sequelj.render.dialect;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.MySqlLiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -26,22 +28,6 @@ public class MySqlDialect extends Dialect {
     @Override
     public String name() {
         return "mysql";
-    }
-
-    /** MySQL reads backslash as an escape inside literals (unless NO_BACKSLASH_ESCAPES), so it is escaped too. */
-    @Override
-    public void quoteStringLiteral(StringBuilder out, String value) {
-        out.append('\'');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\'' -> out.append("''");
-                case '\\' -> out.append("\\\\");
-                case '\0' -> out.append("\\0");
-                default -> out.append(c);
-            }
-        }
-        out.append('\'');
     }
 
     @Override
@@ -97,5 +83,14 @@ public class MySqlDialect extends Dialect {
     @Override
     protected Object writeDate(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new MySqlLiteralWriter("mysql");
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

@@ -1,5 +1,8 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.PostgresLiteralWriter;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,5 +24,14 @@ public class PostgresDialect extends Dialect {
     @Override
     protected Object writeDate(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new PostgresLiteralWriter();
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

@@ -3,6 +3,8 @@ package dev.sequelj.render.dialect;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.SqliteLiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -62,5 +64,14 @@ public class SqliteDialect extends Dialect {
     @Override
     protected Object writeDate(Instant instant) {
         return ValueCodec.formatSequelizeDate(instant);
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new SqliteLiteralWriter();
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }
