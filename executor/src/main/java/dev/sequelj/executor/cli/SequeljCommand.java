@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code sequelj}: only a parent for its subcommands; called alone it is a usage error. */
-@Command(name = "sequelj", mixinStandardHelpOptions = false,
+@Command(name = "sequelj",
         description = "Sequelize's model calls as SQL for postgres, mysql, mariadb, sqlite and mssql.",
         subcommands = CommandLine.HelpCommand.class)
 final class SequeljCommand implements Runnable {
