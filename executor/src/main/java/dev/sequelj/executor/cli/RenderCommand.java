@@ -77,7 +77,7 @@ final class RenderCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--now", paramLabel = "<instant>",
-            description = "The time create stamps into createdAt/updatedAt, e.g. 2024-01-15T10:30:45.123Z (default: now).")
+            description = "The time create stamps into createdAt and updatedAt, such as 2024-01-15T10:30:45.123Z (default: now).")
     Instant now;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
