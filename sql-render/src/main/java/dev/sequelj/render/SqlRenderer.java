@@ -31,7 +31,7 @@ public final class SqlRenderer {
             }
             return all.head();
         }
-        return renderOne(statement, dialect);
+        return renderOne(statement, dialect, SqlWriter.Values.BOUND);
     }
 
     /**
@@ -45,19 +45,26 @@ public final class SqlRenderer {
      * }</pre>
      */
     public static Seq<Sql> renderAll(Statement statement, Dialect dialect) {
+        return renderAll(statement, dialect, SqlWriter.Values.BOUND);
+    }
+
+    private static Seq<Sql> renderAll(Statement statement, Dialect dialect, SqlWriter.Values values) {
         // Only these two kinds can take several statements; every other renders to exactly one.
         if (statement instanceof Statement.BulkInsert bulk) {
-            return InsertRenderer.chunks(bulk, dialect).map(chunk -> renderOne(chunk, dialect));
+            return InsertRenderer.chunks(bulk, dialect).map(chunk -> renderOne(chunk, dialect, values));
         }
         if (statement instanceof Statement.Truncate truncate) {
-            return TruncateRenderer.renderAll(truncate, dialect);
+            return TruncateRenderer.renderAll(truncate, dialect, values);
         }
-        return Vector.of(renderOne(statement, dialect));
+        return Vector.of(renderOne(statement, dialect, values));
     }
 
     /** Exactly the statement given, as one SQL statement. */
-    static Sql renderOne(Statement statement, Dialect dialect) {
-        SqlWriter out = new SqlWriter(dialect);
+    static Sql renderOne(Statement statement, Dialect dialect, SqlWriter.Values values) {
+        return write(statement, new SqlWriter(dialect, values));
+    }
+
+    private static Sql write(Statement statement, SqlWriter out) {
         Sql.Returns returns = switch (statement) {
             case Statement.Select select -> SelectRenderer.render(out, select);
             case Statement.Insert insert -> InsertRenderer.render(out, insert);
@@ -72,5 +79,37 @@ public final class SqlRenderer {
         };
         out.sql(';');
         return out.toSql(returns);
+    }
+
+    // ---- inline literals (sequelj render --inline) ---------------------------------------------
+
+    /**
+     * Renders the statement with every value written as a literal of the dialect instead of {@code ?},
+     * for offline scripts; the result has no params. The text is that of {@link #render} with each
+     * placeholder replaced by its value, escaped by the dialect's one literal writer
+     * ({@code dialect.literals()}) so that no value can change the statement's structure. When
+     * executing, use {@link #render}: values are bound.
+     *
+     * <pre>{@code
+     * SqlRenderer.inline(FindStatements.findAll(user, options().where(Map.of("firstName", "O'Brien")).limit(10)),
+     *                    Dialects.POSTGRES).text();
+     * // SELECT "id", "firstName", ... FROM "users" AS "user" WHERE "user"."firstName" = 'O''Brien' LIMIT 10;
+     * }</pre>
+     *
+     * @throws dev.sequelj.ast.error.UnsupportedFeatureError for a value the dialect has no literal for
+     *                                                       (NUL in PostgreSQL text, say)
+     */
+    public static Sql inline(Statement statement, Dialect dialect) {
+        Seq<Sql> all = inlineAll(statement, dialect);
+        if (all.size() != 1) {
+            throw new IllegalArgumentException("this " + statement.getClass().getSimpleName() + " takes "
+                    + all.size() + " statements on " + dialect.name() + "; render it with SqlRenderer.inlineAll");
+        }
+        return all.head();
+    }
+
+    /** {@link #renderAll} with every value written as a literal, as {@link #inline} writes them. */
+    public static Seq<Sql> inlineAll(Statement statement, Dialect dialect) {
+        return renderAll(statement, dialect, SqlWriter.Values.INLINE);
     }
 }

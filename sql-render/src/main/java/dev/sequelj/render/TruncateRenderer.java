@@ -20,12 +20,12 @@ final class TruncateRenderer {
     }
 
     /** The emptying statement and, when asked for and the dialect needs one, the counter's reset. */
-    static Seq<Sql> renderAll(Statement.Truncate truncate, Dialect dialect) {
-        Sql main = SqlRenderer.renderOne(truncate, dialect);
+    static Seq<Sql> renderAll(Statement.Truncate truncate, Dialect dialect, SqlWriter.Values values) {
+        Sql main = SqlRenderer.renderOne(truncate, dialect, values);
         if (!truncate.restartIdentity()) {
             return Vector.of(main);
         }
-        SqlWriter reset = new SqlWriter(dialect);
+        SqlWriter reset = new SqlWriter(dialect, values);
         if (!dialect.writeIdentityReset(reset, truncate.table())) {
             return Vector.of(main);
         }

@@ -160,7 +160,7 @@ class WhereRenderingTest {
         // A key cannot end the literal, the quoting of a key, or reach another key.
         Expression odd = new Expression.IsNull(json(Option.none(), "it's", "a \"b\",{c}", "0", "null", "x\\y"), false);
         assertThat(whereOf(Dialects.POSTGRES, odd))
-                .isEqualTo("(\"t\".\"meta\"#>>'{it''s,\"a \\\"b\\\",{c}\",0,\"null\",\"x\\\\y\"}') IS NULL");
+                .isEqualTo("(\"t\".\"meta\"#>>E'{it''s,\"a \\\\\"b\\\\\",{c}\",0,\"null\",\"x\\\\\\\\y\"}') IS NULL");
         assertThat(whereOf(Dialects.MYSQL, odd))
                 .isEqualTo("json_unquote(json_extract(`t`.`meta`,'$.\"it''s\".\"a \\\\\"b\\\\\",{c}\"[0].\"null\".\"x\\\\\\\\y\"')) = ?");
         assertThat(whereOf(Dialects.MARIADB, odd))

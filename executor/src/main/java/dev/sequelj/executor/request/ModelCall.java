@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A model method call read from a request: the model it is called on, the method, and the statements
  * Sequelize sends for it, in the order they are sent ({@code sync({force: true})} is a DROP TABLE,
- * then a CREATE TABLE). Render each with {@code SqlRenderer.render(statement, dialect)}.
+ * then a CREATE TABLE). Render each with {@code SqlRenderer.renderAll(statement, dialect)}.
  *
  * @param model      the model the method is called on
  * @param method     the model method: {@code sync}, {@code drop}, {@code create}, a finder ({@code findAll}, ...)

@@ -16,6 +16,7 @@ import dev.sequelj.render.ValueCodec;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
+import dev.sequelj.render.literal.LiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -70,9 +71,9 @@ public abstract class Dialect {
         quoteIdentifier(out, table.name());
     }
 
-    /** Appends a string literal; the standard doubles single quotes. */
+    /** Appends a string literal, escaped by the dialect's {@link #literals() literal writer}. */
     public void quoteStringLiteral(StringBuilder out, String value) {
-        quote(out, value, '\'', '\'');
+        literals().string(out, value);
     }
 
     private static void appendDoubling(StringBuilder out, String text, char quote) {
@@ -568,6 +569,14 @@ public abstract class Dialect {
     public Object fromDatabaseValue(DataType type, Object value) {
         return ValueCodec.read(type, value);
     }
+
+    // ---- inline literals (SqlRenderer.inline, sequelj render --inline) --------------------------
+
+    /**
+     * The one writer of this dialect's SQL literals: every value of an inline rendering, and every
+     * string literal the renderers write where SQL takes no parameter, goes through it.
+     */
+    public abstract LiteralWriter literals();
 
     @Override
     public String toString() {

@@ -2,6 +2,8 @@ package dev.sequelj.render.dialect;
 
 import dev.sequelj.ast.expression.JsonCast;
 import io.vavr.collection.Map;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.MySqlLiteralWriter;
 
 /**
  * MariaDB: MySQL's dialect, except that an INSERT hands back the stored row with {@code RETURNING}
@@ -38,5 +40,14 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     protected boolean quotesEveryJsonKey() {
         return false;
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new MySqlLiteralWriter("mariadb");
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

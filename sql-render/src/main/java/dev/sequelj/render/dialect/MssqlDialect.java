@@ -8,6 +8,8 @@ import dev.sequelj.ast.statement.OrderItem.Nulls;
 import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.MssqlLiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -29,13 +31,6 @@ public class MssqlDialect extends Dialect {
     @Override
     public String name() {
         return "mssql";
-    }
-
-    /** {@code N'...'}: a Unicode literal, so non-Latin text survives. */
-    @Override
-    public void quoteStringLiteral(StringBuilder out, String value) {
-        out.append('N');
-        super.quoteStringLiteral(out, value);
     }
 
     @Override
@@ -254,5 +249,14 @@ public class MssqlDialect extends Dialect {
             throw truncateCascadeUnsupported();
         }
         out.sql("TRUNCATE TABLE ").table(table);
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new MssqlLiteralWriter();
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

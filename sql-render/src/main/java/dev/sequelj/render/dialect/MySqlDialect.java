@@ -12,6 +12,8 @@ import dev.sequelj.render.SqlWriter;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.MySqlLiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -36,22 +38,6 @@ public class MySqlDialect extends Dialect {
     @Override
     public String name() {
         return "mysql";
-    }
-
-    /** MySQL reads backslash as an escape inside literals (unless NO_BACKSLASH_ESCAPES), so it is escaped too. */
-    @Override
-    public void quoteStringLiteral(StringBuilder out, String value) {
-        out.append('\'');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\'' -> out.append("''");
-                case '\\' -> out.append("\\\\");
-                case '\0' -> out.append("\\0");
-                default -> out.append(c);
-            }
-        }
-        out.append('\'');
     }
 
     @Override
@@ -252,5 +238,14 @@ public class MySqlDialect extends Dialect {
             throw truncateCascadeUnsupported();
         }
         out.sql("TRUNCATE ").table(table);
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new MySqlLiteralWriter("mysql");
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

@@ -8,6 +8,8 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.PostgresLiteralWriter;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -134,5 +136,14 @@ public class PostgresDialect extends Dialect {
             case DataType.JsonbType j -> out.sql("CAST(").param(databaseValue).sql(" AS JSONB)");
             default -> out.param(databaseValue);
         }
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new PostgresLiteralWriter();
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

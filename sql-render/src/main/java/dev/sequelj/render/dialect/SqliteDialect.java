@@ -11,6 +11,8 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.SqliteLiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -170,5 +172,14 @@ public class SqliteDialect extends Dialect {
         out.sql("DELETE FROM ").table(new TableName(table.schema(), "sqlite_sequence"))
                 .sql(" WHERE ").identifier("name").sql(" = ").param(table.name());
         return true;
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new SqliteLiteralWriter();
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }
