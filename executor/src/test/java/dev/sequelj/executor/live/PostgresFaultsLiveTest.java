@@ -4,6 +4,8 @@ import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.executor.Model;
 import dev.sequelj.executor.PoolOptions;
+import dev.sequelj.executor.QueryOptions;
+import dev.sequelj.executor.Transaction;
 import dev.sequelj.executor.Sequelize;
 import dev.sequelj.executor.SequelizeOptions;
 import dev.sequelj.executor.error.ConnectionError;
@@ -11,6 +13,8 @@ import dev.sequelj.executor.error.TimeoutError;
 import dev.sequelj.executor.error.TimeoutError.Reason;
 import dev.sequelj.executor.jdbc.JdbcExecutor;
 import dev.sequelj.executor.jdbc.PoolStats;
+import dev.sequelj.executor.query.InsertResult;
+import dev.sequelj.executor.query.QueryTypes;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.testing.FaultsCluster;
 import org.junit.jupiter.api.Test;
@@ -187,26 +191,34 @@ class PostgresFaultsLiveTest {
     }
 
     /**
-     * INTERIM, until managed transactions land (branch {@code tx}): the transaction is opened with a
-     * plain {@code BEGIN} on a pool of one connection, so every statement runs in the same session. The
-     * session is killed with {@code pg_terminate_backend} after an INSERT inside it: the next statement
-     * fails with a {@link ConnectionError}, nothing of the transaction is committed, and the pool opens a
-     * fresh connection for the next call. To be rewritten on {@code sequelize.transaction(t -> ...)}.
+     * A managed transaction whose session is killed with {@code pg_terminate_backend} after an INSERT
+     * inside it: the next statement of the transaction fails with a {@link ConnectionError}, the
+     * transaction's future fails with it, nothing of the transaction is committed, and the pool opens a
+     * fresh connection for the next call.
      */
     @Test
     void aSessionKilledInsideATransactionCommitsNothing() throws Exception {
         String table = "err_fault_" + tag + "_tx";
         try (FaultsCluster.Lease lease = FaultsCluster.exclusive();
              Sequelize admin = FaultsCluster.open(options(PoolOptions.defaults().max(1)));
-             Sequelize victim = FaultsCluster.open(options(PoolOptions.defaults().max(1)))) {
+             Sequelize victim = FaultsCluster.open(options(PoolOptions.defaults().max(2)))) {
             run(admin, "CREATE TABLE \"" + table + "\" (id INTEGER PRIMARY KEY)").join();
             try {
-                run(victim, "BEGIN").join();
-                run(victim, "INSERT INTO \"" + table + "\" (id) VALUES (1)").join();
-                Object pid = query(victim, "SELECT pg_backend_pid()").join().rows().get(0)[0];
-                assertThat(query(admin, "SELECT pg_terminate_backend(?)", pid).join().rows().get(0)[0]).isEqualTo(true);
+                Object[] pid = new Object[1];
+                CompletableFuture<Long> transaction = victim.transaction(t -> inside(victim, t,
+                        "INSERT INTO \"" + table + "\" (id) VALUES (1)")
+                        .thenCompose(ignored -> victim.query("SELECT pg_backend_pid() AS pid",
+                                QueryOptions.options(QueryTypes.SELECT).transaction(t)))
+                        .thenCompose(rows -> {
+                            pid[0] = rows.get(0).get("pid");
+                            return query(admin, "SELECT pg_terminate_backend(?)", pid[0]);
+                        })
+                        .thenCompose(killed -> {
+                            assertThat(killed.rows().get(0)[0]).isEqualTo(true);
+                            return inside(victim, t, "INSERT INTO \"" + table + "\" (id) VALUES (2)");
+                        }));
 
-                ConnectionError error = failure(run(victim, "INSERT INTO \"" + table + "\" (id) VALUES (2)"), ConnectionError.class);
+                ConnectionError error = failure(transaction, ConnectionError.class);
 
                 assertThat(error).hasMessageContaining("terminating connection due to administrator command");
                 assertThat(count(admin, table)).isZero();
@@ -214,10 +226,15 @@ class PostgresFaultsLiveTest {
                 run(victim, "INSERT INTO \"" + table + "\" (id) VALUES (3)").join();
                 assertThat(query(admin, "SELECT id FROM \"" + table + "\"").join().rows())
                         .singleElement().satisfies(row -> assertThat(row).containsExactly(3));
-                assertThat(query(victim, "SELECT pg_backend_pid()").join().rows().get(0)[0]).isNotEqualTo(pid);
+                assertThat(query(victim, "SELECT pg_backend_pid()").join().rows().get(0)[0]).isNotEqualTo(pid[0]);
             } finally {
                 run(admin, "DROP TABLE \"" + table + "\"").join();
             }
         }
+    }
+
+    private static CompletableFuture<Long> inside(Sequelize sequelize, Transaction transaction, String sql) {
+        return sequelize.query(sql, QueryOptions.options(QueryTypes.INSERT).transaction(transaction))
+                .thenApply(InsertResult::affectedRows);
     }
 }
