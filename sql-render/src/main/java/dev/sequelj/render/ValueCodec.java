@@ -37,6 +37,11 @@ public final class ValueCodec {
         return SEQUELIZE_DATE_WRITE.format(instant);
     }
 
+    /** Sequelize's DATE text at an offset, its {@code timezone} option: {@code 2024-01-15 12:30:45.123 +02:00}. */
+    public static String formatSequelizeDate(Instant instant, ZoneOffset offset) {
+        return SEQUELIZE_DATE_WRITE.withZone(offset).format(instant);
+    }
+
     /** Reads a database value as the Java type of {@code type}; null stays null. */
     public static Object read(DataType type, Object value) {
         if (value == null) {

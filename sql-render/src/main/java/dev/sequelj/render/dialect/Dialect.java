@@ -20,6 +20,8 @@ import dev.sequelj.render.literal.LiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -30,9 +32,11 @@ import java.util.function.Predicate;
  * dialect it has.
  *
  * <p>The defaults here are standard SQL as PostgreSQL speaks it; each subclass overrides only what
- * its database does otherwise. Dialects are stateless and shared.
+ * its database does otherwise. Dialects are immutable and shared; the one setting a dialect carries,
+ * the {@link #timezone() timezone} DATE values are written in, is data on a configured copy
+ * ({@link #withTimezone}), never a global.
  */
-public abstract class Dialect {
+public abstract class Dialect implements Cloneable {
     private final char openQuote;
     private final char closeQuote;
 
@@ -567,6 +571,9 @@ public abstract class Dialect {
 
     /** A value as the executor read it, in the Java type the attribute's data type stands for. */
     public Object fromDatabaseValue(DataType type, Object value) {
+        if (value instanceof LocalDateTime wallClock && type instanceof DataType.DateType) {
+            return wallClock.toInstant(timezone); // a DATETIME without zone holds the wall clock of the timezone option
+        }
         return ValueCodec.read(type, value);
     }
 
@@ -577,6 +584,61 @@ public abstract class Dialect {
      * string literal the renderers write where SQL takes no parameter, goes through it.
      */
     public abstract LiteralWriter literals();
+
+    // ---- configuration: the timezone option (issue 4, the pluggable seam) ---------------------
+
+    /**
+     * Sequelize's {@code timezone}, written once on a fresh copy in {@link #withTimezone} before that copy
+     * is handed out, and never changed after.
+     */
+    private ZoneOffset timezone = ZoneOffset.UTC;
+
+    /**
+     * The offset DATE values are written in, Sequelize's {@code timezone} option ({@code +00:00} unless
+     * configured). MySQL and MariaDB store a {@code DATETIME} as the wall clock at this offset and read it
+     * back at the same offset; PostgreSQL, SQLite and SQL Server write the offset with the value, so the
+     * instant survives whatever offset reads it.
+     */
+    public final ZoneOffset timezone() {
+        return timezone;
+    }
+
+    /**
+     * This dialect writing and reading DATE values at {@code timezone}, as Sequelize's
+     * {@code new Sequelize(..., { timezone: '+02:00' })} does; this dialect itself is unchanged.
+     *
+     * <pre>{@code
+     * Dialect berlinWinter = Dialects.MYSQL.withTimezone(ZoneOffset.ofHours(2));
+     * berlinWinter.toDatabaseValue(DataTypes.DATE, Instant.parse("2024-01-15T10:30:45Z"));   // 2024-01-15T12:30:45
+     * }</pre>
+     */
+    public final Dialect withTimezone(ZoneOffset timezone) {
+        if (timezone == null) {
+            throw new IllegalArgumentException("timezone must not be null; ZoneOffset.UTC is Sequelize's default");
+        }
+        if (timezone.equals(this.timezone)) {
+            return this;
+        }
+        try {
+            // Subclasses hold only constants, so a field-by-field copy is a complete one.
+            Dialect configured = (Dialect) clone();
+            configured.timezone = timezone;
+            return configured;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError("Dialect implements Cloneable", e);
+        }
+    }
+
+    /** Dialects are equal when they are the same database configured alike. */
+    @Override
+    public final boolean equals(Object other) {
+        return other instanceof Dialect dialect && dialect.getClass() == getClass() && dialect.timezone.equals(timezone);
+    }
+
+    @Override
+    public final int hashCode() {
+        return getClass().hashCode() * 31 + timezone.hashCode();
+    }
 
     @Override
     public String toString() {

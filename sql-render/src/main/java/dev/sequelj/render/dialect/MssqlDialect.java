@@ -14,7 +14,6 @@ import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 /**
@@ -164,7 +163,7 @@ public class MssqlDialect extends Dialect {
 
     @Override
     protected Object writeDate(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(instant, timezone());
     }
 
     private String quoted(TableName table) {

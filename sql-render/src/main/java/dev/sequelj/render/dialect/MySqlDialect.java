@@ -18,13 +18,13 @@ import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 
 /**
  * MySQL: backtick identifiers, backslash-escaping string literals, {@code auto_increment} keys,
- * InnoDB tables, dates as UTC {@code DATETIME}, and no way to return an inserted row: the executor
+ * InnoDB tables, dates as {@code DATETIME} wall clocks at the {@linkplain #timezone() timezone} (UTC unless
+ * configured), and no way to return an inserted row: the executor
  * reads the generated key.
  */
 public class MySqlDialect extends Dialect {
@@ -128,13 +128,13 @@ public class MySqlDialect extends Dialect {
     }
 
     /**
-     * A UTC wall-clock time, as Sequelize writes it with its default timezone {@code +00:00}. The
+     * The wall-clock time at the dialect's timezone, as Sequelize writes it ({@code +00:00} by default). The
      * {@code DATETIME} column keeps whole seconds and MySQL would round the milliseconds (into the next
      * day at {@code 23:59:59.5}); Sequelize drops them, and so does this.
      */
     @Override
     protected Object writeDate(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return LocalDateTime.ofInstant(instant, timezone()).truncatedTo(ChronoUnit.SECONDS);
     }
 
     // ---- WHERE: operators and JSON paths -------------------------------------------------------------

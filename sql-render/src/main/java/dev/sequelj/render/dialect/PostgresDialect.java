@@ -13,11 +13,11 @@ import dev.sequelj.render.literal.PostgresLiteralWriter;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * PostgreSQL: the base dialect's standard SQL as it is, with {@code SERIAL} keys, {@code TIMESTAMP WITH
- * TIME ZONE} dates and {@code DROP ... CASCADE}; dates are bound as {@code OffsetDateTime} in UTC. It has
+ * TIME ZONE} dates and {@code DROP ... CASCADE}; dates are bound as {@code OffsetDateTime} at the
+ * dialect's {@linkplain #timezone() timezone} (UTC unless configured). It has
  * every Sequelize operator: {@code ILIKE}, POSIX regular expressions, arrays with {@code ANY}/{@code ALL},
  * the array, range and JSONB operators, full-text {@code @@}, and JSON paths ({@code #>>}).
  */
@@ -33,7 +33,7 @@ public class PostgresDialect extends Dialect {
 
     @Override
     protected Object writeDate(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(instant, timezone());
     }
 
     // ---- WHERE: operators, arrays, ranges, JSON paths ------------------------------------------------

@@ -90,7 +90,7 @@ public class SqliteDialect extends Dialect {
 
     @Override
     protected Object writeDate(Instant instant) {
-        return ValueCodec.formatSequelizeDate(instant);
+        return ValueCodec.formatSequelizeDate(instant, timezone());
     }
 
     // ---- WHERE: booleans and JSON paths --------------------------------------------------------------
