@@ -33,7 +33,7 @@ public record ConnectionSettings(Dialect dialect, String host, int port, String 
         // Only SQLite has storage; the option's default ':memory:' would make a server look in-memory.
         String storage = dialect == Dialects.SQLITE ? options.storage() : "";
         return checked(new ConnectionSettings(dialect, options.host(), port, nullToEmpty(database),
-                nullToEmpty(username), nullToEmpty(password), storage));
+                nullToEmpty(username), nullToEmpty(password), storage)).configured(options);
     }
 
     /**
@@ -43,6 +43,10 @@ public record ConnectionSettings(Dialect dialect, String host, int port, String 
      * keep their pool, logging and define settings; the URI decides where to connect.
      */
     static ConnectionSettings parse(String uri, SequelizeOptions options) {
+        return parseUri(uri).configured(options);
+    }
+
+    private static ConnectionSettings parseUri(String uri) {
         if (uri == null || !uri.contains(":")) {
             throw new ConfigurationError("Malformed connection URI '" + uri
                     + "': expected <dialect>://user:password@host:port/database or sqlite:<path>");
@@ -78,6 +82,21 @@ public record ConnectionSettings(Dialect dialect, String host, int port, String 
         String password = userInfo.length > 1 ? decode(userInfo[1]) : "";
         int port = parsed.getPort() == -1 ? defaultPort(dialect) : parsed.getPort();
         return checked(new ConnectionSettings(dialect, parsed.getHost(), port, database, username, password, ""));
+    }
+
+    /** The dialect configured by the options that are dialect data: the {@code timezone}. */
+    private ConnectionSettings configured(SequelizeOptions options) {
+        return new ConnectionSettings(dialect.withTimezone(options.timezone()), host, port, database, username, password, storage);
+    }
+
+    /**
+     * These settings with what one replication server sets in place of the main connection's: its host,
+     * port, database, username and password, each only where given.
+     */
+    ConnectionSettings on(HostOptions server) {
+        return new ConnectionSettings(dialect, server.host().getOrElse(host), server.port().getOrElse(port),
+                server.database().getOrElse(database), server.username().getOrElse(username),
+                server.password().getOrElse(password), storage);
     }
 
     public boolean inMemory() {

@@ -1,5 +1,6 @@
 package dev.sequelj.executor;
 
+import dev.sequelj.ast.error.ConfigurationError;
 import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.model.Attribute;
@@ -13,13 +14,16 @@ import dev.sequelj.executor.query.RawResult;
 import dev.sequelj.executor.query.RawSqlBinder;
 import dev.sequelj.executor.query.RawSqlSyntax;
 import dev.sequelj.executor.spi.Executor;
+import dev.sequelj.executor.replication.ReplicatedExecutor;
 import dev.sequelj.executor.spi.QueryResult;
+import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 import dev.sequelj.render.SqlRenderer;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.collection.Array;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +53,8 @@ public final class Sequelize implements AutoCloseable {
     private final ConnectionSettings settings;
     private final SequelizeOptions options;
     private final Executor executor;
+    /** Where statements are logged; null when logging is off. */
+    private final SqlLog logging;
     /** Defined models by name, in definition order; defining a name again replaces it, as in Sequelize. */
     private final Map<String, Model> models = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -68,7 +74,7 @@ public final class Sequelize implements AutoCloseable {
     }
 
     private Sequelize(ConnectionSettings settings, SequelizeOptions options) {
-        this(settings, options, new JdbcExecutor(settings, options.pool()));
+        this(settings, options, jdbcExecutor(settings, options));
     }
 
     /**
@@ -77,18 +83,22 @@ public final class Sequelize implements AutoCloseable {
      * @param dialect the SQL dialect to render for, by name
      */
     public Sequelize(String dialect, Executor executor, SequelizeOptions options) {
-        this(ConnectionSettings.of("", "", "", options.dialect(dialect)), options, executor);
+        this(ConnectionSettings.of("", "", "", options.dialect(dialect)), refuseReplication(options), executor);
     }
 
     private Sequelize(ConnectionSettings settings, SequelizeOptions options, Executor executor) {
         this.settings = settings;
         this.options = options;
         this.executor = executor;
+        this.logging = options.logging().getOrNull();
     }
 
-    /** Checks that the database answers ({@code SELECT 1+1 AS result}); fails with a {@code ConnectionError} if not. */
+    /**
+     * Checks that the database answers ({@code SELECT 1+1 AS result}, a raw query as in Sequelize, so with
+     * replication it checks the write server); fails with a {@code ConnectionError} if not.
+     */
     public CompletableFuture<Void> authenticate() {
-        return run(AUTHENTICATE).thenApply(ignored -> null);
+        return run(AUTHENTICATE, StatementKind.RAW, null).thenApply(ignored -> null);
     }
 
     /** {@code sequelize.define(name, attributes)}: the constructor's {@code define} options apply. */
@@ -263,7 +273,7 @@ public final class Sequelize implements AutoCloseable {
         } catch (SequeljError e) {
             return CompletableFuture.failedFuture(e);
         }
-        return run(statement, options.transaction().orElse(null)).thenApply(options::answer);
+        return run(statement, options.queryType().kind(), options.transaction().orElse(null)).thenApply(options::answer);
     }
 
     /** The dialect SQL is rendered for. */
@@ -283,7 +293,8 @@ public final class Sequelize implements AutoCloseable {
 
     /**
      * The executor this instance runs its statements through: a {@link JdbcExecutor} unless you passed
-     * your own. Cast it to reach what only it has, such as the pool's counts:
+     * your own, or with {@code replication} a {@link ReplicatedExecutor} over one {@code JdbcExecutor} per
+     * server. Cast it to reach what only it has, such as the pool's counts:
      * {@code ((JdbcExecutor) sequelize.executor()).poolStats()}.
      */
     public Executor executor() {
@@ -310,7 +321,7 @@ public final class Sequelize implements AutoCloseable {
     }
 
     CompletableFuture<QueryResult> run(Statement statement) {
-        return run(SqlRenderer.render(statement, settings.dialect()));
+        return run(statement, null);
     }
 
     /**
@@ -318,26 +329,75 @@ public final class Sequelize implements AutoCloseable {
      * takes a trailing {@code Transaction} comes through here.
      */
     CompletableFuture<QueryResult> run(Statement statement, Transaction transaction) {
-        return run(SqlRenderer.render(statement, settings.dialect()), transaction);
+        return run(SqlRenderer.render(statement, settings.dialect()), StatementKind.of(statement), transaction);
     }
 
-    private CompletableFuture<QueryResult> run(Sql sql, Transaction transaction) {
+    private CompletableFuture<QueryResult> run(Sql sql, StatementKind kind, Transaction transaction) {
         if (transaction == null) {
-            return run(sql);
+            return send("default", sql, () -> executor.execute(sql, kind));
         }
         if (transaction.sequelize() != this) {
             return CompletableFuture.failedFuture(foreign(transaction));
         }
-        return transaction.execute(sql);
+        return transaction.execute(sql, kind);
     }
 
-    private CompletableFuture<QueryResult> run(Sql sql) {
-        log("default", sql.text());
-        return executor.execute(sql);
+    // ---- logging and benchmark (issue 4, the pluggable seam) ---------------------------------------
+
+    /**
+     * Sends one statement through {@code send}, logged as Sequelize logs it: {@code Executing (<connection>): <sql>}
+     * before, or with {@code benchmark} {@code Executed (<connection>): <sql>} and the elapsed milliseconds once
+     * it has finished, failed or not. {@code connection} is {@code default}, or a transaction's id. With
+     * logging off, or its SLF4J logger below INFO, nothing is built and nothing is timed.
+     */
+    CompletableFuture<QueryResult> send(String connection, Sql sql, Supplier<CompletableFuture<QueryResult>> send) {
+        SqlLog log = logging;
+        if (log == null || !log.enabled()) {
+            return sent(send);
+        }
+        if (!options.benchmark()) {
+            log.executing(connection, sql.text());
+            return sent(send);
+        }
+        long start = System.nanoTime();
+        return sent(send).whenComplete((result, error) ->
+                log.executed(connection, sql.text(), (System.nanoTime() - start) / 1_000_000));
     }
 
-    /** Sequelize's log line, {@code Executing (<connection>): <sql>}: {@code default}, or a transaction's id. */
-    void log(String connection, String sql) {
-        options.logging().forEach(log -> log.accept(SqlLog.executing(connection, sql)));
+    /** An executor that throws instead of failing its future still fails the call, not the caller's thread. */
+    private static CompletableFuture<QueryResult> sent(Supplier<CompletableFuture<QueryResult>> send) {
+        try {
+            return send.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    // ---- the executor of the options (issue 4, the pluggable seam) ---------------------------------
+
+    /** Sequelj's own executor: one JDBC pool, or with {@code replication} one pool per server. */
+    private static Executor jdbcExecutor(ConnectionSettings settings, SequelizeOptions options) {
+        if (options.replication().isEmpty()) {
+            return new JdbcExecutor(settings, options.pool());
+        }
+        Replication replication = options.replication().get();
+        if (settings.dialect().name().equals("sqlite")) {
+            throw new ConfigurationError("replication needs a database server; sqlite has one file and no replicas:"
+                    + " leave out replication");
+        }
+        String pool = "sequelj-" + settings.dialect().name();
+        List<JdbcExecutor> reads = new ArrayList<>();
+        for (HostOptions read : replication.read()) {
+            reads.add(new JdbcExecutor(settings.on(read), options.pool(), pool + "-read-" + (reads.size() + 1)));
+        }
+        return new ReplicatedExecutor(new JdbcExecutor(settings.on(replication.write()), options.pool(), pool + "-write"), reads);
+    }
+
+    private static SequelizeOptions refuseReplication(SequelizeOptions options) {
+        if (options.replication().isDefined()) {
+            throw new ConfigurationError("replication configures Sequelj's JDBC pools, and this Sequelize runs on your own"
+                    + " executor: route reads in it instead, e.g. new ReplicatedExecutor(write, List.of(read1, read2))");
+        }
+        return options;
     }
 }

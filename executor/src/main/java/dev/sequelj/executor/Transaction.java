@@ -4,6 +4,7 @@ import dev.sequelj.executor.error.TransactionError;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.ReservedConnection;
+import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 import io.vavr.collection.Array;
 import io.vavr.collection.List;
@@ -248,7 +249,7 @@ public final class Transaction {
      * {@link TransactionError} when the transaction has ended or a statement in it failed. A failure
      * fails this transaction (see the class comment).
      */
-    CompletableFuture<QueryResult> execute(Sql sql) {
+    CompletableFuture<QueryResult> execute(Sql sql, StatementKind kind) {
         synchronized (line) {
             TransactionError refused = refusal(sql.text());
             if (refused != null) {
@@ -261,7 +262,7 @@ public final class Transaction {
             if (refused != null) {
                 return CompletableFuture.failedFuture(refused);
             }
-            return line.send(sql).whenComplete((result, error) -> {
+            return line.send(sql, kind).whenComplete((result, error) -> {
                 if (error != null) {
                     synchronized (line) {
                         markFailed(error);
@@ -479,18 +480,14 @@ public final class Transaction {
             return next;
         }
 
+        /** Sends a statement that opens or ends the transaction or a savepoint. */
         CompletableFuture<QueryResult> send(String sql) {
-            return send(new Sql(sql, Array.empty(), Sql.Returns.NOTHING));
+            return send(new Sql(sql, Array.empty(), Sql.Returns.NOTHING), StatementKind.TRANSACTION_CONTROL);
         }
 
         /** Logs the statement as Sequelize does, {@code Executing (<id>): <sql>}, and runs it on the connection. */
-        CompletableFuture<QueryResult> send(Sql sql) {
-            sequelize.log(id, sql.text());
-            try {
-                return connection.execute(sql);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
+        CompletableFuture<QueryResult> send(Sql sql, StatementKind kind) {
+            return sequelize.send(id, sql, () -> connection.execute(sql, kind));
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.sequelj.executor.query.InsertResult;
 import dev.sequelj.executor.query.QueryTypes;
 import dev.sequelj.executor.query.RawResult;
 import dev.sequelj.executor.spi.QueryResult;
-import dev.sequelj.executor.testing.RecordingExecutor;
+import dev.sequelj.executor.spi.RecordingExecutor;
 import dev.sequelj.render.Sql;
 import dev.sequelj.render.Sql.Returns;
 import io.vavr.collection.Array;

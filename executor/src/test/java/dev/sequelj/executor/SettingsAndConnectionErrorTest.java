@@ -5,7 +5,7 @@ import dev.sequelj.ast.error.ConfigurationError;
 import dev.sequelj.executor.error.ConnectionError;
 import dev.sequelj.executor.error.ConnectionRefusedError;
 import dev.sequelj.executor.error.HostNotFoundError;
-import dev.sequelj.executor.testing.RecordingExecutor;
+import dev.sequelj.executor.spi.RecordingExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.util.PSQLException;

@@ -10,7 +10,7 @@ import dev.sequelj.executor.error.TransactionError;
 import dev.sequelj.executor.query.RawResult;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
-import dev.sequelj.executor.testing.RecordingExecutor;
+import dev.sequelj.executor.spi.RecordingExecutor;
 import dev.sequelj.render.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -51,10 +51,16 @@ public final class JdbcExecutor implements Executor {
     private final AtomicInteger reserved = new AtomicInteger();
 
     public JdbcExecutor(ConnectionSettings settings, PoolOptions poolOptions) {
+        this(settings, poolOptions, "sequelj-" + settings.dialect().name());
+    }
+
+    /** A pool with a name of its own, as each server of a replication setup has ({@code sequelj-postgres-read-1}). */
+    public JdbcExecutor(ConnectionSettings settings, PoolOptions poolOptions, String poolName) {
         this.profile = JdbcProfile.of(settings.dialect());
         this.inMemory = settings.inMemory();
         HikariConfig config = new HikariConfig();
-        config.setPoolName("sequelj-" + settings.dialect().name());
+        config.setPoolName(poolName);
+        profile.sessionSetup(settings).forEach(config::setConnectionInitSql);
         config.setJdbcUrl(profile.url(settings));
         config.setDataSourceProperties(profile.properties(settings, poolOptions));
         config.setMaximumPoolSize(poolOptions.max());

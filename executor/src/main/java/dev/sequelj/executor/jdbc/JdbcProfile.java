@@ -3,7 +3,9 @@ package dev.sequelj.executor.jdbc;
 import dev.sequelj.executor.ConnectionSettings;
 import dev.sequelj.executor.PoolOptions;
 import dev.sequelj.render.dialect.Dialect;
+import io.vavr.control.Option;
 
+import java.time.ZoneOffset;
 import java.util.Properties;
 
 /**
@@ -16,6 +18,15 @@ public enum JdbcProfile {
         String url(ConnectionSettings s) {
             return "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database();
         }
+
+        /**
+         * Sequelize sets each session's time zone to its {@code timezone} option, as an interval so that the
+         * offset keeps its ISO sign (PostgreSQL reads {@code '+02:00'} as a POSIX zone, two hours west).
+         */
+        @Override
+        Option<String> sessionSetup(ConnectionSettings s) {
+            return Option.some("SET TIME ZONE INTERVAL '" + offsetText(s.dialect().timezone()) + "' HOUR TO MINUTE");
+        }
     },
     MYSQL("mysql", 3306, true, MySqlErrors.INSTANCE) {
         @Override
@@ -23,11 +34,14 @@ public enum JdbcProfile {
             return "jdbc:mysql://" + s.host() + ":" + s.port() + "/" + s.database();
         }
 
-        /** Sequelize runs each session at {@code time_zone '+00:00'}; DATETIMEs hold UTC. */
+        /**
+         * Sequelize runs each session at {@code time_zone} = its {@code timezone} option ({@code '+00:00'} by
+         * default); DATETIMEs hold the wall clock at that offset.
+         */
         @Override
         Properties properties(ConnectionSettings s, PoolOptions pool) {
             Properties p = super.properties(s, pool);
-            p.setProperty("connectionTimeZone", "+00:00");
+            p.setProperty("connectionTimeZone", offsetText(s.dialect().timezone()));
             p.setProperty("forceConnectionTimeZoneToSession", "true");
             return p;
         }
@@ -109,6 +123,16 @@ public enum JdbcProfile {
             p.setProperty("password", settings.password());
         }
         return p;
+    }
+
+    /** A statement each new connection runs before it is used (HikariCP's {@code connectionInitSql}); none by default. */
+    Option<String> sessionSetup(ConnectionSettings settings) {
+        return Option.none();
+    }
+
+    /** An offset as Sequelize writes its {@code timezone}: {@code +00:00}, {@code +02:00}, {@code -05:30}. */
+    static String offsetText(ZoneOffset offset) {
+        return offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId();
     }
 
     /** What this driver's SQL states and vendor codes mean. */

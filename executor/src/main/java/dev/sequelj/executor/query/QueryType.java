@@ -1,6 +1,7 @@
 package dev.sequelj.executor.query;
 
 import dev.sequelj.executor.spi.QueryResult;
+import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 
 import java.util.function.Function;
@@ -18,11 +19,13 @@ import java.util.function.Function;
 public final class QueryType<R> {
     private final String name;
     private final Sql.Returns returns;
+    private final StatementKind kind;
     private final Function<QueryResult, R> answer;
 
-    QueryType(String name, Sql.Returns returns, Function<QueryResult, R> answer) {
+    QueryType(String name, Sql.Returns returns, StatementKind kind, Function<QueryResult, R> answer) {
         this.name = name;
         this.returns = returns;
+        this.kind = kind;
         this.answer = answer;
     }
 
@@ -34,6 +37,11 @@ public final class QueryType<R> {
     /** What the executor is asked to collect for a query of this type. */
     public Sql.Returns returns() {
         return returns;
+    }
+
+    /** The kind of statement the executor is told it runs (a SELECT may go to a read replica). */
+    public StatementKind kind() {
+        return kind;
     }
 
     /** The answer built from what the executor collected. */

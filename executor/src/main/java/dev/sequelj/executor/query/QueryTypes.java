@@ -1,6 +1,7 @@
 package dev.sequelj.executor.query;
 
 import dev.sequelj.executor.spi.QueryResult;
+import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 import io.vavr.collection.Array;
 
@@ -28,12 +29,12 @@ import java.util.Map;
  */
 public final class QueryTypes {
     public static final QueryType<List<Map<String, Object>>> SELECT =
-            new QueryType<>("SELECT", Sql.Returns.ROWS, QueryTypes::rows);
-    public static final QueryType<InsertResult> INSERT = new QueryType<>("INSERT", Sql.Returns.GENERATED_KEYS,
+            new QueryType<>("SELECT", Sql.Returns.ROWS, StatementKind.SELECT, QueryTypes::rows);
+    public static final QueryType<InsertResult> INSERT = new QueryType<>("INSERT", Sql.Returns.GENERATED_KEYS, StatementKind.INSERT,
             result -> new InsertResult(result.generatedKey().toJavaOptional(), result.updateCount()));
-    public static final QueryType<Long> UPDATE = new QueryType<>("UPDATE", Sql.Returns.ROWS, QueryTypes::affected);
-    public static final QueryType<Long> DELETE = new QueryType<>("DELETE", Sql.Returns.ROWS, QueryTypes::affected);
-    public static final QueryType<RawResult> RAW = new QueryType<>("RAW", Sql.Returns.ROWS,
+    public static final QueryType<Long> UPDATE = new QueryType<>("UPDATE", Sql.Returns.ROWS, StatementKind.UPDATE, QueryTypes::affected);
+    public static final QueryType<Long> DELETE = new QueryType<>("DELETE", Sql.Returns.ROWS, StatementKind.DELETE, QueryTypes::affected);
+    public static final QueryType<RawResult> RAW = new QueryType<>("RAW", Sql.Returns.ROWS, StatementKind.RAW,
             result -> new RawResult(rows(result), result.updateCount()));
 
     private QueryTypes() {}

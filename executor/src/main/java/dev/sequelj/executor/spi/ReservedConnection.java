@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Sequelj drives transactions with ordinary statements through this interface ({@code START
  * TRANSACTION;}, {@code SAVEPOINT "…";}, {@code COMMIT;}, {@code ROLLBACK;}, written for the dialect,
  * exactly what is logged), so an implementation needs no notion of transactions: it keeps the
- * connection in auto-commit mode and runs what it is given. Sequelj calls {@link #execute} one
+ * connection in auto-commit mode and runs what it is given. Sequelj calls {@link #execute(Sql, StatementKind)} one
  * statement at a time (the next only after the previous future completed), then exactly one of
  * {@link #release()} or {@link #discard()}.
  *
@@ -28,6 +28,15 @@ public interface ReservedConnection {
 
     /** Runs one statement on this connection; answers as {@link Executor#execute} does. */
     CompletableFuture<QueryResult> execute(Sql sql);
+
+    /**
+     * Runs one statement of a known kind on this connection: what Sequelj calls, with
+     * {@link StatementKind#TRANSACTION_CONTROL} for the statements that open and end the transaction and its
+     * savepoints. The default runs {@link #execute(Sql)}.
+     */
+    default CompletableFuture<QueryResult> execute(Sql sql, StatementKind kind) {
+        return execute(sql);
+    }
 
     /** Hands the connection back for reuse: the transaction on it ended cleanly (committed or rolled back). */
     void release();

@@ -8,7 +8,6 @@ import dev.sequelj.executor.ModelInstance;
 import dev.sequelj.executor.Sequelize;
 import dev.sequelj.executor.SequelizeOptions;
 import dev.sequelj.executor.error.DatabaseError;
-import dev.sequelj.executor.testing.RecordingExecutor;
 import dev.sequelj.render.Sql;
 import dev.sequelj.render.Sql.Returns;
 import io.vavr.collection.Array;
