@@ -24,8 +24,12 @@ public record ConnectionSettings(Dialect dialect, String host, int port, String 
 
     public static final String MEMORY = ":memory:";
 
-    /** From the four-argument constructor's arguments. */
-    static ConnectionSettings of(String database, String username, String password, SequelizeOptions options) {
+    /**
+     * From the four-argument constructor's arguments; the {@code timezone} option configures the dialect.
+     * Public for building a {@code JdbcExecutor} of your own (to wrap in a custom executor):
+     * {@code new JdbcExecutor(ConnectionSettings.of("shop", "app", "secret", options), options.pool())}.
+     */
+    public static ConnectionSettings of(String database, String username, String password, SequelizeOptions options) {
         String dialectName = options.dialect().getOrElseThrow(() -> new ConfigurationError(
                 "Dialect needs to be explicitly supplied: one of " + Dialects.all().mkString(", ")));
         Dialect dialect = Dialects.forName(dialectName);
@@ -40,9 +44,10 @@ public record ConnectionSettings(Dialect dialect, String host, int port, String 
      * From a URI as Sequelize takes it: {@code sqlite::memory:}, {@code sqlite:path/to.db},
      * {@code sqlite:///absolute/path.db}, {@code postgres://user:pass@host:5432/db}, and the same for
      * {@code postgresql}, {@code mysql}, {@code mariadb} and {@code mssql}. Options given beside the URI
-     * keep their pool, logging and define settings; the URI decides where to connect.
+     * keep their pool, logging and define settings; the URI decides where to connect. Public for building a
+     * {@code JdbcExecutor} of your own: {@code new JdbcExecutor(ConnectionSettings.parse(uri, options), options.pool())}.
      */
-    static ConnectionSettings parse(String uri, SequelizeOptions options) {
+    public static ConnectionSettings parse(String uri, SequelizeOptions options) {
         return parseUri(uri).configured(options);
     }
 
