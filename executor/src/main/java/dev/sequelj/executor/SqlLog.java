@@ -16,6 +16,11 @@ import java.util.function.Consumer;
  * {@code benchmark}, {@code Executed (default): <sql> Elapsed time: <n>ms} once it has finished, where
  * {@code default} is a transaction's id inside a transaction. Through SLF4J the line is written with
  * placeholders and only when INFO is enabled, so a disabled logger costs no string.
+ *
+ * <pre>{@code
+ * SequelizeOptions.options().benchmark(true).logging(LoggerFactory.getLogger("shop.sql"));
+ * // INFO shop.sql - Executed (default): SELECT "id", "name" FROM "users" AS "user"; Elapsed time: 2ms
+ * }</pre>
  */
 public final class SqlLog {
     static final SqlLog DEFAULT = new SqlLog(LoggerFactory.getLogger("dev.sequelj.sql"), null);
