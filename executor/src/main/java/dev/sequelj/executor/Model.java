@@ -60,13 +60,22 @@ public final class Model {
         return sync(false);
     }
 
-    /** {@code Model.sync({force})}: with {@code force}, drops the table first. */
+    /**
+     * {@code Model.sync({force})}: with {@code force}, drops the table first; then creates it (on PostgreSQL
+     * with its ENUM types) and its indexes, one statement after the other.
+     */
     public CompletableFuture<Model> sync(boolean force) {
-        CompletableFuture<?> dropped = force
-                ? sequelize.run(TableStatements.dropTable(definition, true))
-                : CompletableFuture.completedFuture(null);
-        return dropped.thenCompose(ignored -> sequelize.run(TableStatements.createTable(definition)))
-                .thenApply(ignored -> this);
+        io.vavr.collection.Seq<Statement> statements;
+        try {
+            statements = TableStatements.sync(definition, force, false);
+        } catch (SequeljError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        for (Statement statement : statements) {
+            chain = chain.thenCompose(ignored -> sequelize.run(statement));
+        }
+        return chain.thenApply(ignored -> this);
     }
 
     /** {@code Model.drop()}: drops the table if it exists. */

@@ -22,6 +22,13 @@ public final class SqlRenderer {
             case Statement.Insert insert -> InsertRenderer.render(out, insert);
             case Statement.CreateTable create -> TableRenderer.create(out, create);
             case Statement.DropTable drop -> TableRenderer.drop(out, drop);
+            // DDL: indexes and the QueryInterface (helper A)
+            case Statement.CreateIndex index -> TableRenderer.createIndex(out, index);
+            case Statement.DropIndex drop -> TableRenderer.dropIndex(out, drop);
+            case Statement.AddColumn add -> TableRenderer.addColumn(out, add);
+            case Statement.RemoveColumn remove -> TableRenderer.removeColumn(out, remove);
+            case Statement.ChangeColumn change -> TableRenderer.changeColumn(out, change);
+            case Statement.RenameColumn rename -> TableRenderer.renameColumn(out, rename);
         };
         out.sql(';');
         return out.toSql(returns);

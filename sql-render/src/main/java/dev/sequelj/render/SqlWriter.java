@@ -45,10 +45,36 @@ public final class SqlWriter {
         return this;
     }
 
-    /** Appends a {@code ?} placeholder and records the value, already in the dialect's stored form. */
+    /**
+     * Appends a {@code ?} placeholder and records the value, already in the dialect's stored form; while
+     * {@link #inlineValues(boolean) inlining}, appends the value as an escaped literal instead.
+     */
     public SqlWriter param(Object value) {
+        if (inlineValues) {
+            dialect.writeLiteral(text, value);
+            return this;
+        }
         text.append('?');
         params.add(value);
+        return this;
+    }
+
+    // ---- literals in DDL (helper A) --------------------------------------------------------------
+
+    private boolean inlineValues;
+
+    /**
+     * Turns inline values on or off: DDL takes no parameters, so a partial index's {@code WHERE} writes
+     * its values as literals, escaped the dialect's way ({@link Dialect#writeLiteral}).
+     */
+    public SqlWriter inlineValues(boolean inline) {
+        this.inlineValues = inline;
+        return this;
+    }
+
+    /** Appends a value, already in the dialect's stored form, as an escaped literal: a column's DEFAULT. */
+    public SqlWriter literal(Object value) {
+        dialect.writeLiteral(text, value);
         return this;
     }
 

@@ -55,12 +55,17 @@ import static dev.sequelj.executor.request.JsonShapes.*;
  *
  * <p>What can be said is what the compiler supports:
  * <ul>
- *   <li>attribute types {@code STRING}, {@code STRING(n)}, {@code TEXT}, {@code INTEGER}, {@code BIGINT},
- *       {@code BOOLEAN}, {@code DATE}; attribute options {@code type}, {@code allowNull}, {@code primaryKey},
- *       {@code autoIncrement}, {@code field}</li>
- *   <li>model options {@code timestamps}, {@code freezeTableName}, {@code tableName}</li>
- *   <li>{@code sync} ({@code [{"force": true}]} or no argument), {@code drop} ({@code [{"cascade": true}]} or
- *       none), {@code create} ({@code [values]}), {@code findAll} and {@code findOne} ({@code where} in object
+ *   <li>attribute types as Sequelize's {@code DataTypes} spell them ({@code "STRING(100)"}, {@code "DECIMAL(10,2)"},
+ *       {@code "ENUM('a','b')"}, {@code "ARRAY(DataTypes.INTEGER)"}, ...) and attribute options {@code type},
+ *       {@code allowNull}, {@code defaultValue}, {@code primaryKey}, {@code autoIncrement}, {@code unique},
+ *       {@code field}, {@code references}, {@code onDelete}, {@code onUpdate}, {@code comment}
+ *       ({@link ModelsReader}, {@link DataTypeReader})</li>
+ *   <li>model options {@code timestamps}, {@code createdAt}/{@code updatedAt}/{@code deletedAt},
+ *       {@code paranoid}, {@code underscored}, {@code freezeTableName}, {@code tableName}, {@code schema},
+ *       {@code indexes}</li>
+ *   <li>{@code sync} ({@code [{"force": true}]} or no argument), {@code drop} ({@code [{"cascade": true}]} or none),
+ *       and the QueryInterface basics as methods {@code queryInterface.addColumn} etc. ({@link TableCallReader})</li>
+ *   <li>{@code create} ({@code [values]}), {@code findAll} and {@code findOne} ({@code where} in object
  *       form with operators written {@code "$gt"}, {@code attributes}, {@code order} as
  *       {@code [["age", "DESC"]]}, {@code limit}, {@code offset})</li>
  * </ul>
@@ -73,7 +78,10 @@ public final class RequestReader {
     public static final Instant ORACLE_NOW = Instant.parse("2024-01-15T10:30:45.123Z");
 
     private static final List<String> REQUEST_KEYS = List.of("models", "model", "method", "args");
-    private static final List<String> METHODS = List.of("sync", "drop", "create", "findAll", "findOne");
+    private static final List<String> METHODS = List.of("sync", "drop", "create", "findAll", "findOne",
+            // DDL: the QueryInterface (helper A)
+            "queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",
+            "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex");
 
     private final Clock clock;
 
@@ -119,6 +127,10 @@ public final class RequestReader {
             case "drop" -> TableCallReader.drop(model, args);
             case "create" -> List.of(WriteCallReader.create(model, args, clock.instant()));
             case "findAll", "findOne" -> List.of(FindCallReader.select(model, method, args));
+            // DDL: the QueryInterface (helper A)
+            case "queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",
+                 "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex" ->
+                    TableCallReader.queryInterface(method, models, args);
             default -> throw error("method", "unknown method '" + method + "'" + Suggestions.didYouMean(method, METHODS)
                     + "; supported: " + String.join(", ", METHODS));
         };

@@ -88,8 +88,8 @@ class RequestReaderTest {
             order direction    | "method": "findAll", "args": [{"order": [["age", "UP"]]}]    | args[0].order[0][1]: unknown direction 'UP'; expected ASC or DESC
             negative limit     | "method": "findAll", "args": [{"limit": -1}]                 | args[0].limit must be 0 or more, got -1
             fractional offset  | "method": "findAll", "args": [{"offset": 1.5}]               | args[0].offset: expected a whole number, got number 1.5
-            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne
-            sync option        | "method": "sync", "args": [{"alter": true}]                  | args[0].alter: unknown option; expected one of force
+            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne, queryInterface.addColumn, queryInterface.removeColumn, queryInterface.changeColumn, queryInterface.renameColumn, queryInterface.addIndex, queryInterface.removeIndex
+            sync option        | "method": "sync", "args": [{"forse": true}]                  | args[0].forse: unknown option; did you mean force?
             args not an array  | "method": "findAll", "args": {"limit": 1}                    | args: expected an array, got object
             two args to create | "method": "create", "args": [{"age": 1}, {"raw": true}]      | args: create takes exactly one argument, the values, e.g. [{"firstName": "John"}]; create options are not supported
             """)
@@ -99,10 +99,10 @@ class RequestReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
-            misspelt type       | {"models": {"user": {"attributes": {"age": "INTEGR"}}}, "model": "user", "method": "sync"}   | models.user.attributes.age: unknown type 'INTEGR'; did you mean INTEGER?; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE
-            unsupported type    | {"models": {"user": {"attributes": {"price": "DECIMAL(10,2)"}}}, "model": "user", "method": "sync"} | models.user.attributes.price: unknown type 'DECIMAL(10,2)'; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE
+            misspelt type       | {"models": {"user": {"attributes": {"age": "INTEGR"}}}, "model": "user", "method": "sync"}   | ~models.user.attributes.age: unknown type 'INTEGR'; did you mean INTEGER?; supported: STRING(n), CHAR(n), TEXT('tiny'|'medium'|'long'), CITEXT, TINYINT, SMALLINT, MEDIUMINT, INTEGER, BIGINT (with .UNSIGNED, .ZEROFILL), FLOAT, REAL, DOUBLE, DECIMAL(p,s), BOOLEAN, DATE(precision), DATEONLY, TIME, UUID, JSON, JSONB, ENUM('a','b'), ARRAY(DataTypes.INTEGER), BLOB('tiny'|'medium'|'long'), VIRTUAL~
+            scale > precision   | {"models": {"user": {"attributes": {"price": "DECIMAL(10,12)"}}}, "model": "user", "method": "sync"} | models.user.attributes.price: DECIMAL(10,12): the scale must be between 0 and the precision (10); e.g. DECIMAL(10,2) holds 10 digits, 2 after the point
             attribute option    | {"models": {"user": {"attributes": {"age": {"type": "INTEGER", "allownull": false}}}}, "model": "user", "method": "sync"} | models.user.attributes.age.allownull: unknown attribute option; did you mean allowNull?
-            model option        | {"models": {"user": {"attributes": {}, "options": {"paranoid": true}}}, "model": "user", "method": "sync"} | models.user.options.paranoid: unknown model option; expected one of timestamps, freezeTableName, tableName
+            model option        | {"models": {"user": {"attributes": {}, "options": {"paranoidd": true}}}, "model": "user", "method": "sync"} | models.user.options.paranoidd: unknown model option; did you mean paranoid?
             unknown model       | {"models": {"user": {"attributes": {}}}, "model": "users", "method": "sync"}               | model: no model 'users' in models; did you mean user?; defined: user
             id not the key      | {"models": {"user": {"attributes": {"id": "INTEGER", "code": "STRING"}}}, "model": "user", "method": "sync"} | models.user: model 'user' has an attribute 'id' that is not its primary key; mark it primaryKey(true) or mark another attribute as the primary key
             top-level key       | {"models": {"user": {"attributes": {}}}, "model": "user", "method": "sync", "options": {}} | options: unknown key; expected one of models, model, method, args

@@ -6,6 +6,9 @@ import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.expression.Expression.Column;
 import dev.sequelj.ast.expression.Expression.Param;
 import dev.sequelj.ast.model.Attribute;
+import dev.sequelj.ast.model.DefaultValue;
+import dev.sequelj.ast.model.DefaultValues;
+import dev.sequelj.ast.model.UuidGenerator;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.ColumnDefinition;
 import dev.sequelj.ast.statement.OrderItem;
@@ -39,9 +42,18 @@ public final class WriteStatements {
      *                         given for an attribute that does not allow null
      */
     public static Statement.Insert create(ModelDefinition model, Map<String, ?> values, Instant now) {
-        for (String name : values.keySet()) {
+        return create(model, values, now, UuidGenerator.RANDOM);
+    }
+
+    /**
+     * {@code Model.create(values)} with the attributes' defaults filled in first, as Sequelize's
+     * {@code build} does ({@link DefaultValues}); {@code uuids} makes the UUIDV1/UUIDV4 defaults.
+     */
+    public static Statement.Insert create(ModelDefinition model, Map<String, ?> givenValues, Instant now, UuidGenerator uuids) {
+        for (String name : givenValues.keySet()) {
             model.attribute(name);
         }
+        Map<String, ?> values = DefaultValues.apply(model, givenValues, now, uuids);
         Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
         Option<String> autoIncrement = Option.none();
         Vector<String> columns = Vector.empty();
@@ -60,7 +72,9 @@ public final class WriteStatements {
                     continue;
                 }
             }
-            if (value == null && !attribute.allowNull()) {
+            // A literal default is left to the column's DEFAULT clause, so the database supplies the value.
+            boolean databaseDefault = attribute.defaultValue().exists(d -> d instanceof DefaultValue.Literal);
+            if (value == null && !attribute.allowNull() && !databaseDefault) {
                 throw new ValidationError("notNull Violation: " + model.name() + "." + attribute.name()
                         + " cannot be null" + (given ? "" : " (no value was given)"));
             }

@@ -20,4 +20,10 @@ public class MariaDbDialect extends MySqlDialect {
     public InsertReturning insertReturning() {
         return InsertReturning.RETURNING_CLAUSE;
     }
+
+    /** {@code `app`.`users`}: MariaDB's Sequelize dialect qualifies a table by its schema (MySQL's writes one name). */
+    @Override
+    public void quoteTableName(StringBuilder out, dev.sequelj.ast.statement.TableName table) {
+        quoteQualified(out, table);
+    }
 }
