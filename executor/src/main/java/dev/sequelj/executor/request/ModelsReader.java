@@ -102,7 +102,7 @@ final class ModelsReader {
             String attributePath = path + ".attributes." + attribute.getKey();
             JsonNode spec = attribute.getValue();
             Option<JsonNode> references = spec.isObject() && spec.has("references") ? Option.some(spec.get("references")) : Option.none();
-            attributes.add(new AttributeSpec(attribute(attribute.getKey(), spec, attributePath), references, spec, attributePath));
+            attributes.add(new AttributeSpec(attribute(name, attribute.getKey(), spec, attributePath), references, spec, attributePath));
         }
         ObjectNode options = definition.has("options") ? object(definition.get("options"), path + ".options") : null;
         ModelOptions read = options == null ? ModelOptions.options() : modelOptions(options, path + ".options");
@@ -120,18 +120,24 @@ final class ModelsReader {
 
     /**
      * {@code "STRING"}, or {@code {"type": "INTEGER", "allowNull": false, ...}} with Sequelize's attribute
-     * options. A {@code references} option is read by the caller, which knows the other models; the rest is here.
+     * options. A {@code references} option is read by the caller, which knows the other models; the rest is here,
+     * and checked as the model will check it (a default of the wrong type, say), so the error names this path.
+     *
+     * @param owner the model (or table) the attribute belongs to, for messages
      */
-    static Attribute attribute(String name, JsonNode spec, String path) {
+    static Attribute attribute(String owner, String name, JsonNode spec, String path) {
         if (spec.isTextual()) {
             return Attribute.attribute(name, DataTypeReader.type(spec.textValue(), path));
         }
         ObjectNode options = object(spec, path);
         checkKeys(options, path, ATTRIBUTE_OPTIONS, "attribute option");
-        DataType type = DataTypeReader.type(text(required(options, path, "type"), path + ".type"), path + ".type");
-        if (options.has("values")) {
-            type = enumValues(type, options.get("values"), path);
+        String typeSpec = text(required(options, path, "type"), path + ".type");
+        // Sequelize's {type: DataTypes.ENUM, values: [...]}: the values beside the type.
+        boolean bareEnum = typeSpec.strip().equals("ENUM") || typeSpec.strip().equals("DataTypes.ENUM");
+        if (options.has("values") && !bareEnum) {
+            throw error(path + ".values", "values belong to an ENUM written without its own values, {\"type\": \"ENUM\", \"values\": [...]}");
         }
+        DataType type = options.has("values") ? enumValues(options.get("values"), path) : DataTypeReader.type(typeSpec, path + ".type");
         Attribute attribute = Attribute.attribute(name, type);
         try {
             // allowNull before primaryKey: a primary key never allows null, whatever allowNull says.
@@ -166,6 +172,7 @@ final class ModelsReader {
             if ((options.has("onDelete") || options.has("onUpdate")) && !options.has("references")) {
                 throw error(path, "onDelete and onUpdate belong to a foreign key; add references: {\"model\": ..., \"key\": ...}");
             }
+            ModelDefinition.checkAttribute(owner, attribute);
         } catch (ValidationError e) {
             throw e.getMessage().startsWith(path) ? e : error(path, e.getMessage());
         }
@@ -173,7 +180,7 @@ final class ModelsReader {
     }
 
     /** Sequelize's {@code {type: DataTypes.ENUM, values: [...]}}: the values given beside the type. */
-    private static DataType enumValues(DataType type, JsonNode node, String path) {
+    private static DataType enumValues(JsonNode node, String path) {
         List<String> values = new ArrayList<>();
         int i = 0;
         for (JsonNode value : array(node, path + ".values")) {

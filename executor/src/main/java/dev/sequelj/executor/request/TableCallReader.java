@@ -2,6 +2,7 @@ package dev.sequelj.executor.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.finder.TableStatements;
 import dev.sequelj.ast.model.Attribute;
@@ -61,6 +62,8 @@ final class TableCallReader {
         boolean alter = options.has("alter") && bool(options.get("alter"), "args[0].alter");
         try {
             return TableStatements.sync(model, force, alter).toJavaList();
+        } catch (UnsupportedFeatureError e) {
+            throw new UnsupportedFeatureError("args[0].alter: " + e.getMessage());
         } catch (ValidationError e) {
             throw error("model", e.getMessage());
         }
@@ -81,7 +84,7 @@ final class TableCallReader {
                 case "addColumn" -> {
                     arity(method, args, 3, 3, "[table, column, spec]");
                     String column = text(args.get(1), "args[1]");
-                    yield TableStatements.addColumn(table(args), column, columnSpec(column, args.get(2), models));
+                    yield TableStatements.addColumn(table(args), column, columnSpec(table(args), column, args.get(2), models));
                 }
                 case "removeColumn" -> {
                     arity(method, args, 2, 2, "[table, column]");
@@ -90,7 +93,7 @@ final class TableCallReader {
                 case "changeColumn" -> {
                     arity(method, args, 3, 3, "[table, column, spec]");
                     String column = text(args.get(1), "args[1]");
-                    yield TableStatements.changeColumn(table(args), column, columnSpec(column, args.get(2), models));
+                    yield TableStatements.changeColumn(table(args), column, columnSpec(table(args), column, args.get(2), models));
                 }
                 case "renameColumn" -> {
                     arity(method, args, 3, 3, "[table, oldName, newName]");
@@ -136,8 +139,8 @@ final class TableCallReader {
     }
 
     /** A column spec as an attribute in {@code models} reads it; a reference names a model of the request or any table. */
-    private static Attribute columnSpec(String column, JsonNode spec, Map<String, ModelDefinition> models) {
-        Attribute attribute = ModelsReader.attribute(column, spec, "args[2]");
+    private static Attribute columnSpec(TableName table, String column, JsonNode spec, Map<String, ModelDefinition> models) {
+        Attribute attribute = ModelsReader.attribute(table.name(), column, spec, "args[2]");
         if (!spec.isObject() || !spec.has("references")) {
             return attribute;
         }

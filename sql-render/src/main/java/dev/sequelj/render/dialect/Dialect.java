@@ -318,7 +318,11 @@ public abstract class Dialect {
 
     /** Writes a column's type; by default {@link #columnType}. PostgreSQL names an ENUM column's type after the column. */
     public void writeColumnType(SqlWriter out, TableName table, ColumnDefinition column) {
-        out.sql(columnType(column.type()));
+        try {
+            out.sql(columnType(column.type()));
+        } catch (UnsupportedFeatureError e) {
+            throw new UnsupportedFeatureError(table.name() + "." + column.name() + ": " + e.getMessage());
+        }
     }
 
     /**

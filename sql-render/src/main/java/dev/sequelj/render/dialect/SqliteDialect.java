@@ -130,4 +130,18 @@ public class SqliteDialect extends Dialect {
                 + " ALTER COLUMN there); Sequelize rebuilds the table from its live description, which needs a"
                 + " connection: add a new column and copy, or recreate the table with sync({force: true})");
     }
+
+    /**
+     * {@code ALTER TABLE `users` ADD `age` INTEGER}, as Sequelize writes it. SQLite cannot add a UNIQUE
+     * column (it would have to check the existing rows); that is refused here, before the database says so.
+     */
+    @Override
+    public void writeAddColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.AddColumn add) {
+        if (add.column().unique()) {
+            throw unsupported("cannot add a UNIQUE column ('" + add.column().name() + "'); add the column, then"
+                    + " addIndex with unique: true");
+        }
+        out.sql("ALTER TABLE ").table(add.table()).sql(" ADD ").identifier(add.column().name()).sql(' ');
+        writeColumnDefinition(out, add.table(), add.column(), ColumnContext.ADD_COLUMN);
+    }
 }
