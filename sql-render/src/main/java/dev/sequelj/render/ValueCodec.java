@@ -193,7 +193,12 @@ public final class ValueCodec {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException notIso) {
-                return null;
+                try {
+                    // MySQL's DATETIME text, which holds UTC as Sequelize writes it.
+                    return LocalDateTime.parse(text, LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException notDateTime) {
+                    return null;
+                }
             }
         }
     }

@@ -119,12 +119,13 @@ class DdlRendererTest {
                 new Expression.IsNull(new Expression.Column(Option.none(), "deletedAt"), false)));
         Statement.CreateIndex index = new Statement.CreateIndex(USERS, "live_names",
                 Vector.of(new Statement.IndexColumn("name", Option.some(OrderItem.Direction.DESC))), true, Option.some(where),
-                Option.none(), Option.none(), false);
+                Option.none(), Option.none(), false, true);
         Sql postgres = SqlRenderer.render(index, Dialects.POSTGRES);
-        assertThat(postgres.text()).isEqualTo("CREATE UNIQUE INDEX \"live_names\" ON \"users\" (\"name\" DESC)"
+        assertThat(postgres.text()).isEqualTo("CREATE UNIQUE INDEX IF NOT EXISTS \"live_names\" ON \"users\" (\"name\" DESC)"
                 + " WHERE \"name\" != 'O''Brien''); DROP TABLE users; --' AND \"deletedAt\" IS NULL;");
         assertThat(postgres.params()).isEmpty();
-        assertThat(SqlRenderer.render(index, Dialects.MSSQL).text()).isEqualTo("CREATE UNIQUE INDEX [live_names] ON [users] ([name] DESC)"
+        assertThat(SqlRenderer.render(index, Dialects.MSSQL).text()).isEqualTo("IF NOT EXISTS (SELECT * FROM sys.indexes"
+                + " WHERE name = N'live_names' AND object_id = OBJECT_ID(N'[users]')) CREATE UNIQUE INDEX [live_names] ON [users] ([name] DESC)"
                 + " WHERE [name] != N'O''Brien''); DROP TABLE users; --' AND [deletedAt] IS NULL;");
         assertThatThrownBy(() -> SqlRenderer.render(index, Dialects.MARIADB)).isInstanceOf(UnsupportedFeatureError.class)
                 .hasMessage("mariadb has no partial indexes (index 'live_names' has a where); PostgreSQL, SQLite and SQL Server do");
@@ -133,14 +134,15 @@ class DdlRendererTest {
     @Test
     void indexMethodsAndTypesWhereTheDatabaseHasThem() {
         Statement.CreateIndex using = new Statement.CreateIndex(USERS, "i", Vector.of(new Statement.IndexColumn("a", Option.none())),
-                false, Option.none(), Option.some("GIN"), Option.none(), true);
+                false, Option.none(), Option.some("GIN"), Option.none(), true, false);
         assertThat(SqlRenderer.render(using, Dialects.POSTGRES).text()).isEqualTo("CREATE INDEX CONCURRENTLY \"i\" ON \"users\" USING GIN (\"a\");");
         assertThat(SqlRenderer.render(using, Dialects.MYSQL).text()).isEqualTo("ALTER TABLE `users` ADD INDEX `i` USING GIN (`a`);");
         assertThatThrownBy(() -> SqlRenderer.render(using, Dialects.SQLITE)).isInstanceOf(UnsupportedFeatureError.class)
                 .hasMessage("sqlite cannot choose an index method (index 'i' has using: GIN); PostgreSQL, MySQL and MariaDB can");
         Statement.CreateIndex fulltext = new Statement.CreateIndex(USERS, "f", Vector.of(new Statement.IndexColumn("body", Option.none())),
-                false, Option.none(), Option.none(), Option.some("FULLTEXT"), false);
-        assertThat(SqlRenderer.render(fulltext, Dialects.MARIADB).text()).isEqualTo("ALTER TABLE `users` ADD FULLTEXT INDEX `f` (`body`);");
+                false, Option.none(), Option.none(), Option.some("FULLTEXT"), false, true);
+        assertThat(SqlRenderer.render(fulltext, Dialects.MARIADB).text()).isEqualTo("ALTER TABLE `users` ADD FULLTEXT INDEX IF NOT EXISTS `f` (`body`);");
+        assertThat(SqlRenderer.render(fulltext, Dialects.MYSQL).text()).isEqualTo("ALTER TABLE `users` ADD FULLTEXT INDEX `f` (`body`);");
         assertThatThrownBy(() -> SqlRenderer.render(fulltext, Dialects.MSSQL)).isInstanceOf(UnsupportedFeatureError.class)
                 .hasMessage("mssql has no FULLTEXT index (index 'f'); MySQL and MariaDB have FULLTEXT and SPATIAL indexes");
     }

@@ -30,8 +30,8 @@ class TypedValuesTest {
     void datesBindAsTheColumnKeepsThem() {
         assertThat(Dialects.POSTGRES.toDatabaseValue(DataTypes.DATE, AT)).isEqualTo(OffsetDateTime.of(2024, 1, 15, 10, 30, 45, 123_000_000, ZoneOffset.UTC));
         assertThat(Dialects.MYSQL.toDatabaseValue(DataTypes.DATE, AT)).isEqualTo(LocalDateTime.of(2024, 1, 15, 10, 30, 45));
-        assertThat(Dialects.MARIADB.toDatabaseValue(DataTypes.DATE(3), AT)).isEqualTo(LocalDateTime.of(2024, 1, 15, 10, 30, 45, 123_000_000));
-        assertThat(Dialects.MYSQL.toDatabaseValue(DataTypes.DATE(1), AT)).isEqualTo(LocalDateTime.of(2024, 1, 15, 10, 30, 45, 100_000_000));
+        assertThat(Dialects.MARIADB.toDatabaseValue(DataTypes.DATE(3), AT)).isEqualTo("2024-01-15 10:30:45.123");
+        assertThat(Dialects.MYSQL.toDatabaseValue(DataTypes.DATE(1), AT)).isEqualTo("2024-01-15 10:30:45.1");
         assertThat(Dialects.SQLITE.toDatabaseValue(DataTypes.DATE, AT)).isEqualTo("2024-01-15 10:30:45.123 +00:00");
         assertThat(Dialects.SQLITE.toDatabaseValue(DataTypes.DATEONLY, LocalDate.of(2024, 1, 15))).isEqualTo("2024-01-15");
         assertThat(Dialects.SQLITE.toDatabaseValue(DataTypes.TIME, LocalTime.of(9, 5))).isEqualTo("09:05:00");
@@ -61,6 +61,7 @@ class TypedValuesTest {
         assertThat(ValueCodec.read(DataTypes.FLOAT, 2)).isEqualTo(2.0);
         assertThat(ValueCodec.read(DataTypes.BOOLEAN, "t")).isEqualTo(true);
         assertThat(ValueCodec.read(DataTypes.DATEONLY, "2024-01-15")).isEqualTo(LocalDate.of(2024, 1, 15));
+        assertThat(ValueCodec.read(DataTypes.DATE(3), "2024-01-15 10:30:45.123")).isEqualTo(AT);
         assertThat(ValueCodec.read(DataTypes.TIME, "10:30:00")).isEqualTo(LocalTime.of(10, 30));
         assertThat(ValueCodec.read(DataTypes.UUID, ID.toString().getBytes())).isEqualTo(ID);
         assertThat(ValueCodec.read(DataTypes.JSONB, "{\"a\":[1,true]}")).isEqualTo(Map.of("a", List.of(1, true)));

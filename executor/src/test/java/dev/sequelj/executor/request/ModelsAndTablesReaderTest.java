@@ -139,7 +139,7 @@ class ModelsAndTablesReaderTest {
                 .statements().get(0)).isEqualTo(new Statement.CreateIndex(new TableName(Option.some("app"), "users"), "users_a_b",
                 io.vavr.collection.Vector.of(new Statement.IndexColumn("a", Option.none()),
                         new Statement.IndexColumn("b", Option.some(dev.sequelj.ast.statement.OrderItem.Direction.DESC))),
-                true, Option.none(), Option.none(), Option.none(), false));
+                true, Option.none(), Option.none(), Option.none(), false, false));
         Statement.AddColumn add = (Statement.AddColumn) read("{" + models + ", \"method\": \"queryInterface.addColumn\", \"args\": [\"posts\", \"authorId\","
                 + " {\"type\": \"INTEGER\", \"references\": {\"model\": \"user\"}, \"onDelete\": \"CASCADE\"}]}").statements().get(0);
         assertThat(add.column().references()).isEqualTo(Option.some(Reference.to(TableName.of("users"), "id").onDelete(ReferentialAction.CASCADE)));

@@ -75,7 +75,7 @@ public final class TableStatements {
             Seq<Statement.IndexColumn> columns = index.fields()
                     .map(f -> new Statement.IndexColumn(model.indexColumn(f.name()), f.order()));
             Option<Expression> where = index.where().map(w -> unqualified(WhereResolver.resolve(model, w)));
-            return createIndex(model.table(), index, columns, where);
+            return createIndex(model.table(), index, columns, where, true);
         });
     }
 
@@ -114,7 +114,7 @@ public final class TableStatements {
      */
     public static Statement.CreateIndex addIndex(TableName table, IndexDefinition index) {
         Seq<Statement.IndexColumn> columns = index.fields().map(f -> new Statement.IndexColumn(f.name(), f.order()));
-        return createIndex(table, index, columns, index.where());
+        return createIndex(table, index, columns, index.where(), false);
     }
 
     /** {@code queryInterface.removeIndex(table, name)}. */
@@ -133,10 +133,11 @@ public final class TableStatements {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private static Statement.CreateIndex createIndex(TableName table, IndexDefinition index,
-                                                     Seq<Statement.IndexColumn> columns, Option<Expression> where) {
+                                                     Seq<Statement.IndexColumn> columns, Option<Expression> where,
+                                                     boolean ifNotExists) {
         String name = index.name().getOrElse(() -> Naming.indexName(table.name(), index.fields().map(IndexDefinition.IndexField::name)));
         return new Statement.CreateIndex(table, name, columns, index.unique(), where, index.using(), index.type(),
-                index.concurrently());
+                index.concurrently(), ifNotExists);
     }
 
     private static ColumnDefinition column(Attribute a) {

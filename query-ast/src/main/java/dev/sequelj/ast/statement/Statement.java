@@ -80,9 +80,12 @@ public sealed interface Statement {
      * @param using        the index method ({@code BTREE}, ...)
      * @param type         MySQL's {@code FULLTEXT} or {@code SPATIAL}
      * @param concurrently PostgreSQL's {@code CONCURRENTLY}
+     * @param ifNotExists  leave an index of that name in place ({@code sync}, which Sequelize makes add only
+     *                     the indexes missing); {@code addIndex} creates unconditionally, as Sequelize's does
      */
     record CreateIndex(TableName table, String name, Seq<IndexColumn> columns, boolean unique, Option<Expression> where,
-                       Option<String> using, Option<String> type, boolean concurrently) implements Statement {}
+                       Option<String> using, Option<String> type, boolean concurrently, boolean ifNotExists)
+            implements Statement {}
 
     /** One column of an index, with its sort order when given. */
     record IndexColumn(String column, Option<OrderItem.Direction> order) {}

@@ -446,8 +446,14 @@ public abstract class Dialect {
         }
     }
 
-    /** The index name, after {@code CREATE INDEX} (PostgreSQL puts {@code CONCURRENTLY} first). */
+    /**
+     * The index name, after {@code CREATE INDEX}, with {@code IF NOT EXISTS} when the index may exist
+     * already ({@code sync}); PostgreSQL puts {@code CONCURRENTLY} first.
+     */
     protected void writeIndexName(SqlWriter out, Statement.CreateIndex index) {
+        if (index.ifNotExists()) {
+            out.sql("IF NOT EXISTS ");
+        }
         out.identifier(index.name());
     }
 

@@ -26,4 +26,12 @@ public class MariaDbDialect extends MySqlDialect {
     public void quoteTableName(StringBuilder out, dev.sequelj.ast.statement.TableName table) {
         quoteQualified(out, table);
     }
+
+    /** {@code ADD INDEX IF NOT EXISTS `name`}: MariaDB can leave an existing index in place, so a second {@code sync} works. */
+    @Override
+    protected void writeIndexIfNotExists(dev.sequelj.render.SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {
+        if (index.ifNotExists()) {
+            out.sql("IF NOT EXISTS ");
+        }
+    }
 }

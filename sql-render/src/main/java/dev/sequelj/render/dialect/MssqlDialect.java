@@ -233,6 +233,26 @@ public class MssqlDialect extends Dialect {
                 .sql(", @level2type = N'Column', @level2name = ").identifier(column);
     }
 
+    /**
+     * SQL Server has no {@code CREATE INDEX IF NOT EXISTS}: {@code IF NOT EXISTS (SELECT * FROM sys.indexes
+     * WHERE name = N'users_email' AND object_id = OBJECT_ID(N'[users]')) CREATE INDEX ...}.
+     */
+    @Override
+    public void writeCreateIndex(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {
+        if (index.ifNotExists()) {
+            StringBuilder table = new StringBuilder();
+            quoteTableName(table, index.table());
+            out.sql("IF NOT EXISTS (SELECT * FROM sys.indexes WHERE name = ").stringLiteral(index.name())
+                    .sql(" AND object_id = OBJECT_ID(").stringLiteral(table.toString()).sql(")) ");
+        }
+        super.writeCreateIndex(out, index);
+    }
+
+    @Override
+    protected void writeIndexName(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {
+        out.identifier(index.name());
+    }
+
     /** {@code DROP INDEX [name] ON [users]}. */
     @Override
     public void writeDropIndex(SqlWriter out, dev.sequelj.ast.statement.Statement.DropIndex drop) {

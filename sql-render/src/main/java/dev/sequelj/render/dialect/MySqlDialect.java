@@ -164,7 +164,12 @@ public class MySqlDialect extends Dialect {
         quoteIdentifier(out, table.schema().map(schema -> schema + "." + table.name()).getOrElse(table.name()));
     }
 
-    /** A DATETIME with fractional seconds ({@code DATE(3)}) keeps them, up to its precision, as Sequelize sends them. */
+    /**
+     * A DATETIME with fractional seconds ({@code DATE(3)}) keeps them, up to its precision, bound as the
+     * text Sequelize sends ({@code 2024-01-15 10:30:45.123}). Text, not a {@code LocalDateTime}: MariaDB
+     * reports itself to MySQL Connector/J as server 5.5.5, older than fractional seconds, and the driver
+     * then drops them from a bound date-time.
+     */
     @Override
     protected Object writeDate(DataType.DateType type, Instant instant) {
         int precision = type.precision().getOrElse(0);
@@ -173,7 +178,7 @@ public class MySqlDialect extends Dialect {
         }
         LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         long unit = (long) Math.pow(10, 9 - Math.min(precision, 9));
-        return utc.withNano((int) (utc.getNano() / unit * unit));
+        return dev.sequelj.render.ValueCodec.formatLocalDateTime(utc.withNano((int) (utc.getNano() / unit * unit)));
     }
 
     /** MySQL has no DEFAULT for TEXT, BLOB and JSON columns, nor (in Sequelize) for binary strings; Sequelize leaves it out. */
@@ -216,12 +221,21 @@ public class MySqlDialect extends Dialect {
         }
         out.sql("ALTER TABLE ").table(index.table()).sql(" ADD ");
         index.type().forEach(type -> out.sql(type).sql(' '));
-        out.sql(index.unique() ? "UNIQUE INDEX " : "INDEX ").identifier(index.name());
+        out.sql(index.unique() ? "UNIQUE INDEX " : "INDEX ");
+        writeIndexIfNotExists(out, index);
+        out.identifier(index.name());
         index.using().forEach(method -> out.sql(" USING ").sql(method));
         out.sql(" (");
         writeIndexColumns(out, index);
         out.sql(')');
     }
+
+    /**
+     * MySQL has no {@code IF NOT EXISTS} for indexes: {@code sync} adds its indexes unconditionally, so a
+     * second {@code sync()} of a model with indexes fails with "Duplicate key name" (Sequelize reads the
+     * table's indexes first, which needs a connection). MariaDB has the clause.
+     */
+    protected void writeIndexIfNotExists(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {}
 
     /** {@code DROP INDEX `name` ON `users`}. */
     @Override

@@ -177,13 +177,13 @@ public class PostgresDialect extends Dialect {
         }
     }
 
-    /** {@code CREATE INDEX CONCURRENTLY "name"}. */
+    /** {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS "name"}. */
     @Override
     protected void writeIndexName(SqlWriter out, Statement.CreateIndex index) {
         if (index.concurrently()) {
             out.sql("CONCURRENTLY ");
         }
-        out.identifier(index.name());
+        super.writeIndexName(out, index);
     }
 
     /** PostgreSQL takes {@code USING}; it has no MySQL index types. */
