@@ -11,7 +11,8 @@ import java.util.List;
  * then a CREATE TABLE). Render each with {@code SqlRenderer.render(statement, dialect)}.
  *
  * @param model      the model the method is called on
- * @param method     {@code sync}, {@code drop}, {@code create}, {@code findAll} or {@code findOne}
+ * @param method     {@code sync}, {@code drop}, {@code create}, {@code findAll}, {@code findOne}, or a
+ *                   QueryInterface method such as {@code queryInterface.addColumn}
  * @param statements the statements, in execution order; never empty
  */
 public record ModelCall(ModelDefinition model, String method, List<Statement> statements) {

@@ -6,6 +6,11 @@ import java.util.Locale;
 
 /**
  * Sequelize's generated names: snake_case for {@code underscored} models and default index names.
+ *
+ * <pre>{@code
+ * Naming.underscore("firstName");                             // first_name
+ * Naming.indexName("users", Vector.of("firstName", "age"));  // users_first_name_age
+ * }</pre>
  */
 public final class Naming {
     private Naming() {}

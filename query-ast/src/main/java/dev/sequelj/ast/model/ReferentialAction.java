@@ -6,7 +6,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a foreign key does when the row it points at is deleted or its key updated: Sequelize's {@code onDelete}/{@code onUpdate}. */
+/**
+ * What a foreign key does when the row it points at is deleted or its key updated: Sequelize's
+ * {@code onDelete}/{@code onUpdate}.
+ *
+ * <pre>{@code
+ * Reference.to(teams).onDelete(ReferentialAction.of("set null"));   // ON DELETE SET NULL
+ * }</pre>
+ */
 public enum ReferentialAction {
     CASCADE("CASCADE"),
     SET_NULL("SET NULL"),

@@ -8,6 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Where {@link DataTypes#UUIDV1} and {@link DataTypes#UUIDV4} defaults come from when a row is created.
  * {@link #RANDOM} is what Sequelize does (the npm {@code uuid} package's v1 and v4);
  * {@link #sequential()} counts, for output that must be the same on every run.
+ *
+ * <pre>{@code
+ * WriteStatements.create(user, Map.of("name", "Ann"), Instant.now(), UuidGenerator.sequential());
+ * }</pre>
  */
 public interface UuidGenerator {
     /** RFC 4122 version 1 (time and node) and version 4 (random) UUIDs. */
