@@ -32,6 +32,21 @@ import java.util.concurrent.CompletableFuture;
  * users.create(Map.of("firstName", "John")).join();
  * List<ModelInstance> johns = users.findAll(options().where(Map.of("firstName", "John"))).join();
  * }</pre>
+ *
+ * <p><b>The {@code transaction} option.</b> Every method that runs SQL has a twin that takes a
+ * {@link Transaction} as its last argument, where Sequelize takes {@code {transaction: t}} in its
+ * options; the statement then runs in that transaction, on its connection. {@code null} means no
+ * transaction, as an absent option does in Sequelize.
+ *
+ * <pre>{@code
+ * // Sequelize: await User.create({ firstName: 'Bart' }, { transaction: t });
+ * //            await User.findAll({ where: { firstName: 'Bart' }, transaction: t });
+ * users.create(Map.of("firstName", "Bart"), t).join();
+ * users.findAll(options().where(Map.of("firstName", "Bart")), t).join();
+ * }</pre>
+ *
+ * <p>{@code sync} and {@code drop} in a transaction are undone with it on PostgreSQL, SQLite and SQL
+ * Server; MySQL and MariaDB commit the open transaction before any table change, as they always do.
  */
 public final class Model {
     private final Sequelize sequelize;
@@ -57,7 +72,12 @@ public final class Model {
 
     /** {@code Model.sync()}: creates the table if it does not exist. */
     public CompletableFuture<Model> sync() {
-        return sync(false);
+        return sync(false, null);
+    }
+
+    /** {@code Model.sync({transaction})}. */
+    public CompletableFuture<Model> sync(Transaction transaction) {
+        return sync(false, transaction);
     }
 
     /**
@@ -65,6 +85,11 @@ public final class Model {
      * with its ENUM types) and its indexes, one statement after the other.
      */
     public CompletableFuture<Model> sync(boolean force) {
+        return sync(force, null);
+    }
+
+    /** {@code Model.sync({force, transaction})}: as {@link #sync(boolean)}, each statement inside the transaction. */
+    public CompletableFuture<Model> sync(boolean force, Transaction transaction) {
         io.vavr.collection.Seq<Statement> statements;
         try {
             statements = TableStatements.sync(definition, force, false);
@@ -73,14 +98,19 @@ public final class Model {
         }
         CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
         for (Statement statement : statements) {
-            chain = chain.thenCompose(ignored -> sequelize.run(statement));
+            chain = chain.thenCompose(ignored -> sequelize.run(statement, transaction));
         }
         return chain.thenApply(ignored -> this);
     }
 
     /** {@code Model.drop()}: drops the table if it exists. */
     public CompletableFuture<Void> drop() {
-        return sequelize.run(TableStatements.dropTable(definition, false)).thenApply(ignored -> null);
+        return drop(null);
+    }
+
+    /** {@code Model.drop({transaction})}. */
+    public CompletableFuture<Void> drop(Transaction transaction) {
+        return sequelize.run(TableStatements.dropTable(definition, false), transaction).thenApply(ignored -> null);
     }
 
     /**
@@ -88,30 +118,55 @@ public final class Model {
      * timestamps.
      */
     public CompletableFuture<ModelInstance> create(Map<String, ?> values) {
+        return create(values, null);
+    }
+
+    /** {@code Model.create(values, {transaction})}. */
+    public CompletableFuture<ModelInstance> create(Map<String, ?> values, Transaction transaction) {
         return sequelize.build(() -> WriteStatements.create(definition, values, sequelize.clock().instant()))
-                .thenCompose(insert -> sequelize.run(insert).thenApply(result -> created(insert, result)));
+                .thenCompose(insert -> sequelize.run(insert, transaction).thenApply(result -> created(insert, result)));
     }
 
     /** {@code Model.findAll()}: every row. */
     public CompletableFuture<List<ModelInstance>> findAll() {
-        return findAll(FindOptions.options());
+        return findAll(FindOptions.options(), null);
+    }
+
+    /** {@code Model.findAll({transaction})}. */
+    public CompletableFuture<List<ModelInstance>> findAll(Transaction transaction) {
+        return findAll(FindOptions.options(), transaction);
     }
 
     /** {@code Model.findAll(options)}. */
     public CompletableFuture<List<ModelInstance>> findAll(FindOptions options) {
+        return findAll(options, null);
+    }
+
+    /** {@code Model.findAll({...options, transaction})}. */
+    public CompletableFuture<List<ModelInstance>> findAll(FindOptions options, Transaction transaction) {
         return sequelize.build(() -> FindStatements.findAll(definition, options))
-                .thenCompose(select -> sequelize.run(select).thenApply(this::instances));
+                .thenCompose(select -> sequelize.run(select, transaction).thenApply(this::instances));
     }
 
     /** {@code Model.findOne()}: the first row, if any. */
     public CompletableFuture<Optional<ModelInstance>> findOne() {
-        return findOne(FindOptions.options());
+        return findOne(FindOptions.options(), null);
+    }
+
+    /** {@code Model.findOne({transaction})}. */
+    public CompletableFuture<Optional<ModelInstance>> findOne(Transaction transaction) {
+        return findOne(FindOptions.options(), transaction);
     }
 
     /** {@code Model.findOne(options)}: the first matching row, if any. */
     public CompletableFuture<Optional<ModelInstance>> findOne(FindOptions options) {
+        return findOne(options, null);
+    }
+
+    /** {@code Model.findOne({...options, transaction})}. */
+    public CompletableFuture<Optional<ModelInstance>> findOne(FindOptions options, Transaction transaction) {
         return sequelize.build(() -> FindStatements.findOne(definition, options))
-                .thenCompose(select -> sequelize.run(select))
+                .thenCompose(select -> sequelize.run(select, transaction))
                 .thenApply(result -> instances(result).stream().findFirst());
     }
 

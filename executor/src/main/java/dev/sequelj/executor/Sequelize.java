@@ -8,6 +8,10 @@ import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.ast.model.Pluralizer;
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.executor.jdbc.JdbcExecutor;
+import dev.sequelj.executor.query.QueryTypes;
+import dev.sequelj.executor.query.RawResult;
+import dev.sequelj.executor.query.RawSqlBinder;
+import dev.sequelj.executor.query.RawSqlSyntax;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.render.Sql;
@@ -21,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -131,6 +136,136 @@ public final class Sequelize implements AutoCloseable {
         return done.thenApply(ignored -> this);
     }
 
+    /** {@code sequelize.sync({force, transaction})}: {@link #sync(boolean)} with every statement in {@code transaction}. */
+    public CompletableFuture<Sequelize> sync(boolean force, Transaction transaction) {
+        CompletableFuture<?> done = CompletableFuture.completedFuture(null);
+        for (Model model : models().values()) {
+            done = done.thenCompose(ignored -> model.sync(force, transaction));
+        }
+        return done.thenApply(ignored -> this);
+    }
+
+    // ---- transactions -----------------------------------------------------------------------------
+
+    /**
+     * An unmanaged transaction, as Sequelize's {@code await sequelize.transaction()}: started
+     * ({@code START TRANSACTION;}) on a connection of its own, which it keeps until you call
+     * {@link Transaction#commit()} or {@link Transaction#rollback()}.
+     *
+     * <pre>{@code
+     * Transaction t = sequelize.transaction().join();
+     * users.create(Map.of("firstName", "Bart"), t).join();
+     * t.commit().join();
+     * }</pre>
+     */
+    public CompletableFuture<Transaction> transaction() {
+        return transaction(TransactionOptions.options());
+    }
+
+    /**
+     * An unmanaged transaction with options: an isolation level, or a parent, which makes it a savepoint
+     * in that transaction ({@code SAVEPOINT "<id>-sp-<n>";}) that {@code rollback()} undoes alone.
+     */
+    public CompletableFuture<Transaction> transaction(TransactionOptions options) {
+        if (options.transaction().isDefined()) {
+            Transaction parent = options.transaction().get();
+            if (parent.sequelize() != this) {
+                return CompletableFuture.failedFuture(foreign(parent));
+            }
+            return parent.savepoint();
+        }
+        return Transaction.begin(this, executor, options.isolationLevel());
+    }
+
+    /**
+     * A managed transaction, as Sequelize's {@code await sequelize.transaction(async t => ...)}: runs
+     * {@code work} with a new transaction; commits when the stage it returns completes, and the answer
+     * completes with the stage's value; rolls back when the stage fails or {@code work} throws, and the
+     * answer fails with that same error.
+     *
+     * <pre>{@code
+     * ModelInstance homer = sequelize.transaction(t -> users.create(Map.of("firstName", "Homer"), t)
+     *         .thenCompose(created -> users.create(Map.of("firstName", "Marge"), t).thenApply(ignored -> created)))
+     *         .join();
+     * }</pre>
+     */
+    public <T> CompletableFuture<T> transaction(TransactionCallback<T> work) {
+        return transaction(TransactionOptions.options(), work);
+    }
+
+    /**
+     * A managed transaction with options. With a parent ({@code options().transaction(t)}) it is a
+     * savepoint: a failure in {@code work} rolls back only the savepoint, and the parent can go on.
+     */
+    public <T> CompletableFuture<T> transaction(TransactionOptions options, TransactionCallback<T> work) {
+        return transaction(options).thenCompose(transaction -> {
+            CompletableFuture<T> done;
+            try {
+                CompletionStage<T> stage = work.run(transaction);
+                done = stage != null ? stage.toCompletableFuture() : CompletableFuture.failedFuture(new ValidationError(
+                        "the transaction callback returned null; return the stage of its last call, or"
+                                + " CompletableFuture.completedFuture(value) for a plain value"));
+            } catch (Throwable e) {
+                done = CompletableFuture.failedFuture(e);
+            }
+            return done.<CompletableFuture<T>>handle((value, error) -> error == null
+                            ? transaction.commit().thenApply(ignored -> value)
+                            : rollbackAfter(transaction, Transaction.unwrap(error)))
+                    .thenCompose(next -> next);
+        });
+    }
+
+    /** Rolls back after {@code work} failed, unless it already ended; the answer fails with {@code error}. */
+    private static <T> CompletableFuture<T> rollbackAfter(Transaction transaction, Throwable error) {
+        if (transaction.finished().isPresent()) {
+            return CompletableFuture.failedFuture(error);
+        }
+        return transaction.rollback().handle((ignored, rollbackError) -> {
+            if (rollbackError != null) {
+                error.addSuppressed(Transaction.unwrap(rollbackError));
+            }
+            return CompletableFuture.<T>failedFuture(error);
+        }).thenCompose(next -> next);
+    }
+
+    private static ValidationError foreign(Transaction transaction) {
+        return new ValidationError("transaction " + transaction.name() + " belongs to another Sequelize instance;"
+                + " a transaction can only be used with the Sequelize that started it");
+    }
+
+    // ---- raw SQL ----------------------------------------------------------------------------------
+
+    /** {@code sequelize.query(sql)}: runs raw SQL as it is; answers with its rows and update count. */
+    public CompletableFuture<RawResult> query(String sql) {
+        return query(sql, QueryOptions.options());
+    }
+
+    /**
+     * {@code sequelize.query(sql, options)}: runs raw SQL with Sequelize's {@code replacements}
+     * ({@code ?}, {@code :name}) or {@code bind} ({@code $1}, {@code $name}) parameters, always bound,
+     * never spliced; the {@link QueryOptions#type type} decides the answer ({@link QueryTypes}).
+     * Placeholders without values, values without placeholders and unterminated literals fail with a
+     * {@code ValidationError} before any SQL is sent.
+     *
+     * <pre>{@code
+     * long updated = sequelize.query("UPDATE users SET active = ? WHERE id IN (?)",
+     *         QueryOptions.options(QueryTypes.UPDATE).replacements(List.of(false, List.of(1, 2, 3)))).join();
+     * }</pre>
+     */
+    public <R> CompletableFuture<R> query(String sql, QueryOptions<R> options) {
+        Sql statement;
+        try {
+            if (sql == null || sql.isBlank()) {
+                throw new ValidationError("sequelize.query needs SQL to run; got " + (sql == null ? "null" : "blank text"));
+            }
+            RawSqlBinder.Bound bound = RawSqlBinder.rewrite(sql.strip(), RawSqlSyntax.of(dialect()), options.parameters());
+            statement = new Sql(bound.text(), bound.params(), options.queryType().returns());
+        } catch (SequeljError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return run(statement, options.transaction().orElse(null)).thenApply(options::answer);
+    }
+
     /** The dialect SQL is rendered for. */
     public Dialect dialect() {
         return settings.dialect();
@@ -144,6 +279,15 @@ public final class Sequelize implements AutoCloseable {
     /** Where this instance connects. */
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    /**
+     * The executor this instance runs its statements through: a {@link JdbcExecutor} unless you passed
+     * your own. Cast it to reach what only it has, such as the pool's counts:
+     * {@code ((JdbcExecutor) sequelize.executor()).poolStats()}.
+     */
+    public Executor executor() {
+        return executor;
     }
 
     /** Closes the pool. */
@@ -169,8 +313,31 @@ public final class Sequelize implements AutoCloseable {
         return run(SqlRenderer.render(statement, settings.dialect()));
     }
 
+    /**
+     * Runs a statement in {@code transaction}, or outside any when it is null. Every Model method that
+     * takes a trailing {@code Transaction} comes through here.
+     */
+    CompletableFuture<QueryResult> run(Statement statement, Transaction transaction) {
+        return run(SqlRenderer.render(statement, settings.dialect()), transaction);
+    }
+
+    private CompletableFuture<QueryResult> run(Sql sql, Transaction transaction) {
+        if (transaction == null) {
+            return run(sql);
+        }
+        if (transaction.sequelize() != this) {
+            return CompletableFuture.failedFuture(foreign(transaction));
+        }
+        return transaction.execute(sql);
+    }
+
     private CompletableFuture<QueryResult> run(Sql sql) {
-        options.logging().forEach(log -> log.accept(SqlLog.executing(sql.text())));
+        log("default", sql.text());
         return executor.execute(sql);
+    }
+
+    /** Sequelize's log line, {@code Executing (<connection>): <sql>}: {@code default}, or a transaction's id. */
+    void log(String connection, String sql) {
+        options.logging().forEach(log -> log.accept(SqlLog.executing(connection, sql)));
     }
 }

@@ -13,8 +13,13 @@ final class SqlLog {
 
     private SqlLog() {}
 
-    /** The line Sequelize prints for a statement. */
+    /** The line Sequelize prints for a statement outside any transaction. */
     static String executing(String sql) {
-        return "Executing (default): " + sql;
+        return executing("default", sql);
+    }
+
+    /** The line Sequelize prints for a statement on a connection: {@code default}, or a transaction's id. */
+    static String executing(String connection, String sql) {
+        return "Executing (" + connection + "): " + sql;
     }
 }

@@ -4,12 +4,14 @@ import com.mysql.cj.jdbc.exceptions.CommunicationsException;
 import dev.sequelj.ast.error.ConfigurationError;
 import dev.sequelj.executor.error.ConnectionError;
 import dev.sequelj.executor.error.ConnectionRefusedError;
+import dev.sequelj.executor.error.HostNotFoundError;
 import dev.sequelj.executor.testing.RecordingExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.util.PSQLException;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 
 import static dev.sequelj.executor.testing.Futures.failure;
@@ -111,6 +113,17 @@ class SettingsAndConnectionErrorTest {
             assertThat(error.getCause()).isInstanceOf(CommunicationsException.class);
             assertThat(error.getCause()).hasRootCauseInstanceOf(ConnectException.class);
             assertThat(error).hasMessage("connection refused: " + error.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void aHostNameThatDoesNotResolve() {
+        try (Sequelize sequelize = new Sequelize("postgres://x@sequelj-no-such-host.invalid:5432/test", unreachable())) {
+            HostNotFoundError error = failure(sequelize.authenticate(), HostNotFoundError.class);
+
+            assertThat(error).isInstanceOf(ConnectionError.class);
+            assertThat(error.getCause()).hasRootCauseInstanceOf(UnknownHostException.class);
+            assertThat(error).hasMessage("the database host was not found: " + error.getCause().getMessage());
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.sequelj.render;
 
+import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.expression.Expression;
+import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 /**
@@ -16,33 +20,95 @@ import io.vavr.control.Option;
  *   <li>mssql: {@code ([firstName],...) OUTPUT INSERTED.[id],... VALUES (...)}</li>
  * </ul>
  * A key given explicitly is listed like any other column, inside whatever the dialect needs around it
- * (SQL Server's {@code SET IDENTITY_INSERT}).
+ * (SQL Server's {@code SET IDENTITY_INSERT}). A bulk insert writes several rows the same way,
+ * {@code VALUES (...),(...)}, in as many statements as the dialect's caps on parameters and rows need.
+ * Duplicate handling ({@code INSERT IGNORE}, {@code ON CONFLICT ...}) is written by the dialect.
  */
 final class InsertRenderer {
     private InsertRenderer() {}
 
     static Sql.Returns render(SqlWriter out, Statement.Insert insert) {
+        return writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(),
+                Vector.of(insert.values().map(Option::some)), insert.onDuplicate(), insert.returning());
+    }
+
+    /** All rows of a bulk insert in one statement, whatever the dialect's caps. */
+    static Sql.Returns render(SqlWriter out, Statement.BulkInsert insert) {
+        return writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(), insert.rows(),
+                insert.onDuplicate(), insert.returning());
+    }
+
+    /**
+     * A bulk insert cut into the statements the dialect can take: at most {@link Dialect#maxInsertRows()}
+     * rows and {@link Dialect#maxParameters()} bound values each (SQLite takes 32,766 values, SQL Server
+     * 1,000 rows), and one row each where a row lists no column at all ({@code DEFAULT VALUES}).
+     */
+    static Seq<Statement.BulkInsert> chunks(Statement.BulkInsert insert, Dialect dialect) {
+        boolean keyListed = insert.autoIncrementColumn().isDefined() && !insert.columns().contains(insert.autoIncrementColumn().get())
+                && dialect.autoIncrementInsert() != Dialect.AutoIncrementInsert.OMITTED;
+        int maxRows = insert.columns().isEmpty() && !keyListed ? 1 : dialect.maxInsertRows();
+        Vector<Statement.BulkInsert> chunks = Vector.empty();
+        Vector<Seq<Option<Expression>>> chunk = Vector.empty();
+        int params = 0;
+        for (Seq<Option<Expression>> row : insert.rows()) {
+            // Every cell is one value (WriteStatements writes each as a single parameter).
+            int rowParams = row.count(Option::isDefined);
+            if (!chunk.isEmpty() && (chunk.size() >= maxRows || params + rowParams > dialect.maxParameters())) {
+                chunks = chunks.append(withRows(insert, chunk));
+                chunk = Vector.empty();
+                params = 0;
+            }
+            chunk = chunk.append(row);
+            params += rowParams;
+        }
+        return chunk.isEmpty() ? chunks : chunks.append(withRows(insert, chunk));
+    }
+
+    private static Statement.BulkInsert withRows(Statement.BulkInsert insert, Seq<Seq<Option<Expression>>> rows) {
+        return new Statement.BulkInsert(insert.table(), insert.autoIncrementColumn(), insert.columns(), rows,
+                insert.onDuplicate(), insert.returning());
+    }
+
+    /**
+     * Writes {@code INSERT INTO table (columns) [OUTPUT ...] VALUES (row), (row) [duplicates] [RETURNING ...]}.
+     *
+     * @param autoIncrementColumn the table's auto-increment key: generated for every row when {@code columns}
+     *                            does not list it; when it does, generated for each row whose cell is empty
+     * @param rows                one cell per column; an empty cell leaves the key to the database
+     */
+    static Sql.Returns writeRows(SqlWriter out, TableName table, Option<String> autoIncrementColumn, Seq<String> columns,
+                                 Seq<Seq<Option<Expression>>> rows, OnDuplicate onDuplicate, Seq<String> returning) {
         Dialect dialect = out.dialect();
-        Option<String> generatedKey = insert.autoIncrementColumn().filter(key -> !insert.columns().contains(key));
+        Option<String> generatedKey = autoIncrementColumn.filter(key -> !columns.contains(key));
         Option<String> keyColumn = dialect.autoIncrementInsert() == Dialect.AutoIncrementInsert.OMITTED
                 ? Option.none()
                 : generatedKey;
-        boolean explicitKey = insert.autoIncrementColumn().isDefined() && generatedKey.isEmpty();
-        if (explicitKey) {
-            dialect.writeBeforeExplicitKeyInsert(out, insert.table());
+        boolean explicitKey = autoIncrementColumn.isDefined() && generatedKey.isEmpty();
+        if (explicitKey && dialect.autoIncrementInsert() == Dialect.AutoIncrementInsert.OMITTED) {
+            int key = columns.indexOf(autoIncrementColumn.get());
+            if (rows.exists(row -> row.get(key).isEmpty())) {
+                throw new UnsupportedFeatureError(dialect.name() + " cannot insert rows that give the auto-increment key "
+                        + autoIncrementColumn.get() + " together with rows that leave it to the database: SQL Server"
+                        + " takes explicit IDENTITY values for a whole statement or for none; give "
+                        + autoIncrementColumn.get() + " in every row or in none");
+            }
         }
-        out.sql("INSERT INTO ").table(insert.table());
-        boolean empty = keyColumn.isEmpty() && insert.columns().isEmpty();
+        if (explicitKey) {
+            dialect.writeBeforeExplicitKeyInsert(out, table);
+        }
+        dialect.writeInsertInto(out, onDuplicate);
+        out.table(table);
+        boolean empty = keyColumn.isEmpty() && columns.isEmpty();
         if (!empty) {
             out.sql(" (");
             keyColumn.forEach(out::identifier);
-            writeList(out, insert.columns(), keyColumn.isDefined());
+            writeList(out, columns, keyColumn.isDefined());
             out.sql(')');
         }
-        if (dialect.insertReturning() == Dialect.InsertReturning.OUTPUT_INSERTED) {
+        if (dialect.insertReturning() == Dialect.InsertReturning.OUTPUT_INSERTED && !returning.isEmpty()) {
             out.sql(" OUTPUT ");
             boolean first = true;
-            for (String column : insert.returning()) {
+            for (String column : returning) {
                 out.sql(first ? "INSERTED." : ",INSERTED.").identifier(column);
                 first = false;
             }
@@ -50,35 +116,49 @@ final class InsertRenderer {
         if (empty) {
             dialect.writeEmptyInsertValues(out);
         } else {
-            out.sql(" VALUES (");
-            keyColumn.forEach(k -> out.sql(dialect.autoIncrementInsert() == Dialect.AutoIncrementInsert.NULL_VALUE ? "NULL" : "DEFAULT"));
-            boolean first = keyColumn.isEmpty();
-            for (Expression value : insert.values()) {
-                if (!first) {
-                    out.sql(',');
+            String generated = dialect.autoIncrementInsert() == Dialect.AutoIncrementInsert.NULL_VALUE ? "NULL" : "DEFAULT";
+            out.sql(" VALUES ");
+            boolean firstRow = true;
+            for (Seq<Option<Expression>> row : rows) {
+                out.sql(firstRow ? "(" : ",(");
+                keyColumn.forEach(k -> out.sql(generated));
+                boolean first = keyColumn.isEmpty();
+                for (Option<Expression> cell : row) {
+                    if (!first) {
+                        out.sql(',');
+                    }
+                    if (cell.isDefined()) {
+                        ExpressionRenderer.write(out, cell.get());
+                    } else {
+                        out.sql(generated);
+                    }
+                    first = false;
                 }
-                ExpressionRenderer.write(out, value);
-                first = false;
+                out.sql(')');
+                firstRow = false;
             }
-            out.sql(')');
         }
-        Sql.Returns returns = switch (dialect.insertReturning()) {
-            case RETURNING_CLAUSE -> {
-                out.sql(" RETURNING ");
-                writeList(out, insert.returning(), false);
-                yield Sql.Returns.ROWS;
-            }
-            case OUTPUT_INSERTED -> Sql.Returns.ROWS;
-            case GENERATED_KEY -> Sql.Returns.GENERATED_KEYS;
-        };
+        dialect.writeOnDuplicate(out, onDuplicate);
+        Sql.Returns returns = Sql.Returns.UPDATE_COUNT;
+        if (!returning.isEmpty()) {
+            returns = switch (dialect.insertReturning()) {
+                case RETURNING_CLAUSE -> {
+                    out.sql(" RETURNING ");
+                    writeList(out, returning, false);
+                    yield Sql.Returns.ROWS;
+                }
+                case OUTPUT_INSERTED -> Sql.Returns.ROWS;
+                case GENERATED_KEY -> Sql.Returns.GENERATED_KEYS;
+            };
+        }
         if (explicitKey) {
-            dialect.writeAfterExplicitKeyInsert(out, insert.table());
+            dialect.writeAfterExplicitKeyInsert(out, table);
         }
         return returns;
     }
 
     /** Identifiers separated by commas without spaces, as Sequelize writes INSERT lists. */
-    private static void writeList(SqlWriter out, Seq<String> columns, boolean continuing) {
+    static void writeList(SqlWriter out, Seq<String> columns, boolean continuing) {
         boolean first = !continuing;
         for (String column : columns) {
             if (!first) {

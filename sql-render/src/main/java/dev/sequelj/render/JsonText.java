@@ -35,7 +35,7 @@ public final class JsonText {
     private static void write(StringBuilder out, Object value) {
         switch (value) {
             case null -> out.append("null");
-            case String s -> string(out, s);
+            case CharSequence s -> string(out, s.toString());
             case Boolean b -> out.append(b);
             case BigDecimal d -> out.append(d.toPlainString());
             case Double d -> number(out, d);
@@ -73,6 +73,9 @@ public final class JsonText {
 
     /** As JavaScript prints numbers: whole doubles without {@code .0}. */
     private static void number(StringBuilder out, double d) {
+        if (!Double.isFinite(d)) {
+            throw new SequeljError("JSON has no " + d + "; JSON numbers are finite");
+        }
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             out.append((long) d);
         } else {

@@ -1,11 +1,15 @@
 package dev.sequelj.render;
 
+import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.statement.OrderItem;
 import dev.sequelj.ast.statement.SelectColumn;
 import dev.sequelj.ast.statement.Statement;
 import io.vavr.collection.Seq;
 
-/** {@code SELECT "id", ... FROM "users" AS "user" WHERE ... ORDER BY ... <paging>}. */
+/**
+ * {@code SELECT "id", ... FROM "users" AS "user" [lock hint] WHERE ... GROUP BY ... HAVING ... ORDER BY ...
+ * <paging> [lock clause]}.
+ */
 final class SelectRenderer {
     private SelectRenderer() {}
 
@@ -16,14 +20,23 @@ final class SelectRenderer {
             if (!first) {
                 out.sql(", ");
             }
-            out.identifier(column.column());
+            ExpressionRenderer.write(out, column.expression());
             column.alias().forEach(alias -> out.sql(" AS ").identifier(alias));
             first = false;
         }
         out.sql(" FROM ").table(select.table()).sql(" AS ").identifier(select.alias());
+        select.lock().forEach(lock -> out.dialect().writeTableLockHint(out, lock));
         select.where().forEach(where -> {
             out.sql(" WHERE ");
             ExpressionRenderer.write(out, where);
+        });
+        if (!select.group().isEmpty()) {
+            out.sql(" GROUP BY ");
+            writeList(out, select.group());
+        }
+        select.having().forEach(having -> {
+            out.sql(" HAVING ");
+            ExpressionRenderer.write(out, having);
         });
         boolean paging = select.limit().isDefined() || select.offset().isDefined();
         if (!select.order().isEmpty()) {
@@ -37,6 +50,7 @@ final class SelectRenderer {
             }
         }
         out.dialect().writeLimitOffset(out, select.limit(), select.offset());
+        select.lock().forEach(lock -> out.dialect().writeLockClause(out, lock));
         return Sql.Returns.ROWS;
     }
 
@@ -47,8 +61,18 @@ final class SelectRenderer {
             if (!first) {
                 out.sql(", ");
             }
-            ExpressionRenderer.write(out, item.expression());
-            out.sql(item.direction() == OrderItem.Direction.DESC ? " DESC" : " ASC");
+            out.dialect().writeOrderKey(out, o -> ExpressionRenderer.write(o, item.expression()), item.direction(), item.nulls());
+            first = false;
+        }
+    }
+
+    private static void writeList(SqlWriter out, Seq<Expression> expressions) {
+        boolean first = true;
+        for (Expression expression : expressions) {
+            if (!first) {
+                out.sql(", ");
+            }
+            ExpressionRenderer.write(out, expression);
             first = false;
         }
     }

@@ -20,6 +20,8 @@ public record Sql(String text, Array<Object> params, Returns returns) {
         /** An update count and the keys the database generated (an INSERT where the dialect cannot return rows). */
         GENERATED_KEYS,
         /** Nothing but success: DDL. */
-        NOTHING
+        NOTHING,
+        /** The number of rows changed: UPDATE, DELETE, and an INSERT whose rows are not asked back. */
+        UPDATE_COUNT
     }
 }

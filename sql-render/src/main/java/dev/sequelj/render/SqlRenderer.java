@@ -2,6 +2,8 @@ package dev.sequelj.render;
 
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.render.dialect.Dialect;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 
 /**
  * Renders any statement for any dialect into {@link Sql}: text with {@code ?} placeholders plus the
@@ -15,13 +17,65 @@ import dev.sequelj.render.dialect.Dialect;
 public final class SqlRenderer {
     private SqlRenderer() {}
 
+    /**
+     * The one statement to send. A statement that takes several on this dialect (see
+     * {@link #renderAll}) is refused with an {@link IllegalArgumentException}: sending only part of it
+     * would be wrong.
+     */
     public static Sql render(Statement statement, Dialect dialect) {
-        SqlWriter out = new SqlWriter(dialect);
+        if (statement instanceof Statement.BulkInsert || statement instanceof Statement.Truncate) {
+            Seq<Sql> all = renderAll(statement, dialect);
+            if (all.size() != 1) {
+                throw new IllegalArgumentException("this " + statement.getClass().getSimpleName() + " takes "
+                        + all.size() + " statements on " + dialect.name() + "; render it with SqlRenderer.renderAll");
+            }
+            return all.head();
+        }
+        return renderOne(statement, dialect, SqlWriter.Values.BOUND);
+    }
+
+    /**
+     * Every statement to send for one statement, in order. Usually one; a bulk INSERT is split where the
+     * dialect caps one statement's parameters or rows (SQLite 32,766 values, SQL Server 1,000 rows), and a
+     * SQLite TRUNCATE with {@code restartIdentity} is followed by the counter's reset. None for a bulk
+     * INSERT of no rows.
+     *
+     * <pre>{@code
+     * for (Sql sql : SqlRenderer.renderAll(bulkInsert, Dialects.SQLITE)) executor.execute(sql);
+     * }</pre>
+     */
+    public static Seq<Sql> renderAll(Statement statement, Dialect dialect) {
+        return renderAll(statement, dialect, SqlWriter.Values.BOUND);
+    }
+
+    private static Seq<Sql> renderAll(Statement statement, Dialect dialect, SqlWriter.Values values) {
+        // Only these two kinds can take several statements; every other renders to exactly one.
+        if (statement instanceof Statement.BulkInsert bulk) {
+            return InsertRenderer.chunks(bulk, dialect).map(chunk -> renderOne(chunk, dialect, values));
+        }
+        if (statement instanceof Statement.Truncate truncate) {
+            return TruncateRenderer.renderAll(truncate, dialect, values);
+        }
+        return Vector.of(renderOne(statement, dialect, values));
+    }
+
+    /** Exactly the statement given, as one SQL statement. */
+    static Sql renderOne(Statement statement, Dialect dialect, SqlWriter.Values values) {
+        return write(statement, new SqlWriter(dialect, values));
+    }
+
+    private static Sql write(Statement statement, SqlWriter out) {
         Sql.Returns returns = switch (statement) {
             case Statement.Select select -> SelectRenderer.render(out, select);
             case Statement.Insert insert -> InsertRenderer.render(out, insert);
             case Statement.CreateTable create -> TableRenderer.create(out, create);
             case Statement.DropTable drop -> TableRenderer.drop(out, drop);
+            // ---- writes (helper D) ----
+            case Statement.BulkInsert insert -> InsertRenderer.render(out, insert);
+            case Statement.Upsert upsert -> UpsertRenderer.render(out, upsert);
+            case Statement.Update update -> UpdateRenderer.render(out, update);
+            case Statement.Delete delete -> DeleteRenderer.render(out, delete);
+            case Statement.Truncate truncate -> TruncateRenderer.render(out, truncate);
             // DDL: indexes and the QueryInterface (helper A)
             case Statement.CreateIndex index -> TableRenderer.createIndex(out, index);
             case Statement.DropIndex drop -> TableRenderer.dropIndex(out, drop);
@@ -32,5 +86,37 @@ public final class SqlRenderer {
         };
         out.sql(';');
         return out.toSql(returns);
+    }
+
+    // ---- inline literals (sequelj render --inline) ---------------------------------------------
+
+    /**
+     * Renders the statement with every value written as a literal of the dialect instead of {@code ?},
+     * for offline scripts; the result has no params. The text is that of {@link #render} with each
+     * placeholder replaced by its value, escaped by the dialect's one literal writer
+     * ({@code dialect.literals()}) so that no value can change the statement's structure. When
+     * executing, use {@link #render}: values are bound.
+     *
+     * <pre>{@code
+     * SqlRenderer.inline(FindStatements.findAll(user, options().where(Map.of("firstName", "O'Brien")).limit(10)),
+     *                    Dialects.POSTGRES).text();
+     * // SELECT "id", "firstName", ... FROM "users" AS "user" WHERE "user"."firstName" = 'O''Brien' LIMIT 10;
+     * }</pre>
+     *
+     * @throws dev.sequelj.ast.error.UnsupportedFeatureError for a value the dialect has no literal for
+     *                                                       (NUL in PostgreSQL text, say)
+     */
+    public static Sql inline(Statement statement, Dialect dialect) {
+        Seq<Sql> all = inlineAll(statement, dialect);
+        if (all.size() != 1) {
+            throw new IllegalArgumentException("this " + statement.getClass().getSimpleName() + " takes "
+                    + all.size() + " statements on " + dialect.name() + "; render it with SqlRenderer.inlineAll");
+        }
+        return all.head();
+    }
+
+    /** {@link #renderAll} with every value written as a literal, as {@link #inline} writes them. */
+    public static Seq<Sql> inlineAll(Statement statement, Dialect dialect) {
+        return renderAll(statement, dialect, SqlWriter.Values.INLINE);
     }
 }

@@ -73,9 +73,7 @@ final class TableRenderer {
         out.dialect().writeCreateIndex(out, index);
         index.where().forEach(where -> {
             // DDL takes no parameters: the condition's values are written as escaped literals.
-            out.sql(" WHERE ").inlineValues(true);
-            ExpressionRenderer.write(out, where);
-            out.inlineValues(false);
+            out.sql(" WHERE ").inline(w -> ExpressionRenderer.write(w, where));
         });
         return Sql.Returns.NOTHING;
     }

@@ -56,7 +56,7 @@ class DdlRendererTest {
         ColumnDefinition flag = new ColumnDefinition("b", DataTypes.BOOLEAN, true, false,
                 Option.some(new DefaultValue.Value(true)), false, Option.none(), Option.none());
         ExpectSql.of(table(quoted, flag))
-                .postgres("CREATE TABLE IF NOT EXISTS \"users\" (\"s\" VARCHAR(255) DEFAULT 'it''s a \\ back''slash', \"b\" BOOLEAN DEFAULT true);")
+                .postgres("CREATE TABLE IF NOT EXISTS \"users\" (\"s\" VARCHAR(255) DEFAULT E'it''s a \\\\ back''slash', \"b\" BOOLEAN DEFAULT true);")
                 .mysqlFamily("CREATE TABLE IF NOT EXISTS `users` (`s` VARCHAR(255) DEFAULT 'it''s a \\\\ back''slash', `b` TINYINT(1) DEFAULT true) ENGINE=InnoDB;")
                 .sqlite("CREATE TABLE IF NOT EXISTS `users` (`s` VARCHAR(255) DEFAULT 'it''s a \\ back''slash', `b` TINYINT(1) DEFAULT 1);")
                 .mssql("IF OBJECT_ID(N'[users]', 'U') IS NULL CREATE TABLE [users] ([s] NVARCHAR(255) DEFAULT N'it''s a \\ back''slash', [b] BIT DEFAULT 1);")
@@ -72,7 +72,7 @@ class DdlRendererTest {
         ColumnDefinition data = new ColumnDefinition("data", DataTypes.BLOB, true, false,
                 Option.some(new DefaultValue.Value(new byte[] {0x68, 0x69})), false, Option.none(), Option.none());
         ExpectSql.of(table(at, day, data))
-                .postgres("CREATE TABLE IF NOT EXISTS \"users\" (\"at\" TIMESTAMP WITH TIME ZONE DEFAULT '2024-01-15 10:30:45.123 +00:00', \"day\" DATE DEFAULT '2024-01-15', \"data\" BYTEA DEFAULT '\\x6869');")
+                .postgres("CREATE TABLE IF NOT EXISTS \"users\" (\"at\" TIMESTAMP WITH TIME ZONE DEFAULT '2024-01-15 10:30:45.123 +00:00', \"day\" DATE DEFAULT '2024-01-15', \"data\" BYTEA DEFAULT E'\\\\x6869');")
                 .mysqlFamily("CREATE TABLE IF NOT EXISTS `users` (`at` DATETIME(3) DEFAULT '2024-01-15 10:30:45.123', `day` DATE DEFAULT '2024-01-15', `data` BLOB) ENGINE=InnoDB;")
                 .sqlite("CREATE TABLE IF NOT EXISTS `users` (`at` DATETIME DEFAULT '2024-01-15 10:30:45.123 +00:00', `day` DATE DEFAULT '2024-01-15', `data` BLOB DEFAULT X'6869');")
                 .mssql("IF OBJECT_ID(N'[users]', 'U') IS NULL CREATE TABLE [users] ([at] DATETIMEOFFSET DEFAULT N'2024-01-15 10:30:45.123 +00:00', [day] DATE DEFAULT N'2024-01-15', [data] VARBINARY(MAX) DEFAULT 0x6869);")

@@ -184,7 +184,7 @@ class SqlRendererTest {
         Dialects.MYSQL.quoteStringLiteral(out, "a\\'b\0c");
         assertThat(out).hasToString("'a\\\\''b\\0c'");
         StringBuilder standard = new StringBuilder();
-        Dialects.POSTGRES.quoteStringLiteral(standard, "a\\'b");
+        Dialects.SQLITE.quoteStringLiteral(standard, "a\\'b");
         assertThat(standard).hasToString("'a\\''b'");
     }
 

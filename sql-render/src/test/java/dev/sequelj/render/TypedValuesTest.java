@@ -73,19 +73,28 @@ class TypedValuesTest {
     }
 
     @Test
-    void literalsOfEveryStoredForm() {
+    void literalsOfEveryStoredFormGoThroughTheDialectsLiteralWriter() {
         StringBuilder out = new StringBuilder();
-        Dialects.MSSQL.writeLiteral(out, new byte[] {(byte) 0xff});
+        Dialects.MSSQL.literals().write(out, Dialects.MSSQL.toDatabaseValue(DataTypes.BLOB, new byte[] {(byte) 0xff}));
         out.append(' ');
-        Dialects.MYSQL.writeLiteral(out, "a\\b'\0");
+        Dialects.MYSQL.literals().write(out, "a\\b'\0");
         out.append(' ');
-        Dialects.POSTGRES.writeLiteral(out, new BigDecimal("1E+3"));
+        Dialects.POSTGRES.literals().write(out, Dialects.POSTGRES.toDatabaseValue(DataTypes.DECIMAL(10, 2), new BigDecimal("1E+3")));
         out.append(' ');
-        Dialects.SQLITE.writeLiteral(out, false);
+        Dialects.SQLITE.literals().write(out, Dialects.SQLITE.toDatabaseValue(DataTypes.BOOLEAN, false));
         out.append(' ');
-        Dialects.POSTGRES.writeLiteral(out, LocalTime.of(9, 0, 0, 500_000_000));
-        assertThat(out).hasToString("0xff 'a\\\\b''\\0' 1000 0 '09:00:00.5'");
-        assertThatThrownBy(() -> Dialects.POSTGRES.writeLiteral(new StringBuilder(), Double.NaN))
-                .isInstanceOf(UnsupportedFeatureError.class).hasMessage("postgres cannot write the number NaN as a literal");
+        Dialects.POSTGRES.literals().write(out, Dialects.POSTGRES.toDatabaseValue(DataTypes.TIME, LocalTime.of(9, 0, 0, 500_000_000)));
+        out.append(' ');
+        Dialects.SQLITE.literals().write(out, Dialects.SQLITE.toDatabaseValue(DataTypes.TIME, LocalTime.of(9, 0, 0, 500_000_000)));
+        out.append(' ');
+        Dialects.POSTGRES.literals().write(out, Dialects.POSTGRES.toDatabaseValue(DataTypes.UUID, ID));
+        out.append(' ');
+        Dialects.MARIADB.literals().write(out, Dialects.MARIADB.toDatabaseValue(DataTypes.JSON, Map.of("a", 1)));
+        out.append(' ');
+        Dialects.POSTGRES.literals().write(out, Dialects.POSTGRES.toDatabaseValue(DataTypes.ARRAY(DataTypes.INTEGER), List.of(1, 2)));
+        assertThat(out).hasToString("0xff 'a\\\\b''\\0' 1000 0 '09:00:00.500' '09:00:00.5' '" + ID + "' '{\"a\":1}' '{1,2}'");
+        assertThatThrownBy(() -> Dialects.POSTGRES.literals().write(new StringBuilder(), Double.NaN))
+                .isInstanceOf(dev.sequelj.ast.error.ValidationError.class)
+                .hasMessage("the number NaN has no SQL literal; pass a finite number");
     }
 }

@@ -99,7 +99,8 @@ class GoldenCasesTest {
         for (Dialect dialect : Dialects.all()) {
             JsonNode statements;
             try {
-                List<Sql> sql = call.statements().stream().map(statement -> SqlRenderer.render(statement, dialect)).toList();
+                List<Sql> sql = call.statements().stream()
+                        .flatMap(statement -> SqlRenderer.renderAll(statement, dialect).toJavaStream()).toList();
                 statements = GoldenJson.statements(sql);
             } catch (SequeljError e) {
                 statements = GoldenJson.error(e.getMessage());

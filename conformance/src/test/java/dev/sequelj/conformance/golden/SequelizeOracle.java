@@ -16,42 +16,54 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks Sequelize 6 what it sends for a request, through the oracle script of
- * {@code /work/shared/sequelize-oracle} ({@code node oracle.js -} reads the request on standard input
- * and prints one JSON line per dialect). Used only when golden files are updated.
+ * Asks Sequelize 6 what it sends for a request, through Sequelj's oracle wrapper
+ * ({@code conformance/oracle/oracle.js}), which loads the shared harness ({@code harness.js} of
+ * {@code /work/shared/sequelize-oracle}, with {@code npm install} done) from the directory
+ * {@code -Dsequelize.oracle} names. {@code node oracle.js <harness dir> -} reads the request on
+ * standard input and prints one JSON line per dialect. Besides the shared oracle's {@code "$op"} keys,
+ * the wrapper turns {@code {"$fn": ..., "args": [...]}}, {@code {"$col": ...}}, {@code {"$literal": ...}},
+ * {@code {"$cast": ..., "type": ...}}, {@code {"$random": true}} and {@code {"$where": ..., "logic": ...}}
+ * into Sequelize's helpers. Used only when golden files are updated.
  *
  * <pre>{@code
  * SequelizeOracle.fromSystemProperty().ifPresent(oracle -> oracle.statements(request).get("postgres"));
  * // [{"sql": "SELECT ... WHERE \"user\".\"age\" > 18 LIMIT 10;", "bind": null}]
  * }</pre>
  *
- * @param directory a directory holding {@code oracle.js} and its installed {@code node_modules}
+ * @param directory a directory holding the shared {@code harness.js} and its installed {@code node_modules}
+ * @param script    Sequelj's wrapper script
  */
-record SequelizeOracle(Path directory) {
+record SequelizeOracle(Path directory, Path script) {
     /** The system property naming the oracle's directory. */
     static final String PROPERTY = "sequelize.oracle";
+    /** Our wrapper, relative to the conformance module (the tests' working directory). */
+    private static final Path SCRIPT = Path.of(System.getProperty("sequelize.oracle.script", "oracle/oracle.js"));
     private static final long TIMEOUT_SECONDS = 120;
 
     /**
-     * The oracle in the directory {@code -Dsequelize.oracle} names, if that is set, holds
-     * {@code oracle.js}, and {@code node} runs; otherwise none, and the reason is printed.
+     * The oracle whose harness is in the directory {@code -Dsequelize.oracle} names, if that is set,
+     * holds {@code harness.js}, and {@code node} runs; otherwise none, and the reason is printed.
      */
     static Optional<SequelizeOracle> fromSystemProperty() {
         String configured = System.getProperty(PROPERTY, "").trim();
         if (configured.isEmpty()) {
-            System.err.println("golden: -D" + PROPERTY + "=<directory of oracle.js> not given; stored Sequelize SQL is kept");
+            System.err.println("golden: -D" + PROPERTY + "=<directory of harness.js> not given; stored Sequelize SQL is kept");
             return Optional.empty();
         }
         Path directory = Path.of(configured).toAbsolutePath();
-        if (!Files.isRegularFile(directory.resolve("oracle.js"))) {
-            System.err.println("golden: no oracle.js in " + directory + "; stored Sequelize SQL is kept");
+        if (!Files.isRegularFile(directory.resolve("harness.js"))) {
+            System.err.println("golden: no harness.js in " + directory + "; stored Sequelize SQL is kept");
             return Optional.empty();
+        }
+        Path script = SCRIPT.toAbsolutePath();
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("Sequelj's oracle wrapper is missing: " + script);
         }
         if (!nodeRuns()) {
             System.err.println("golden: `node` does not run; stored Sequelize SQL is kept");
             return Optional.empty();
         }
-        return Optional.of(new SequelizeOracle(directory));
+        return Optional.of(new SequelizeOracle(directory, script));
     }
 
     /**
@@ -74,7 +86,7 @@ record SequelizeOracle(Path directory) {
 
     private String run(String request) {
         try {
-            Process node = new ProcessBuilder("node", "oracle.js", "-").directory(directory.toFile()).start();
+            Process node = new ProcessBuilder("node", script.toString(), directory.toString(), "-").directory(directory.toFile()).start();
             CompletableFuture<String> stdout = readAsync(node.getInputStream());
             CompletableFuture<String> stderr = readAsync(node.getErrorStream());
             try (OutputStream stdin = node.getOutputStream()) {

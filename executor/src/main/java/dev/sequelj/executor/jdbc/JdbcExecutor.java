@@ -2,11 +2,15 @@ package dev.sequelj.executor.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.executor.ConnectionSettings;
 import dev.sequelj.executor.PoolOptions;
 import dev.sequelj.executor.error.ConnectionError;
+import dev.sequelj.executor.error.TimeoutError;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
+import dev.sequelj.executor.spi.ReservedConnection;
 import dev.sequelj.render.Sql;
 import io.vavr.collection.Array;
 import io.vavr.control.Option;
@@ -23,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JDBC executor: HikariCP pool, one of the four drivers, blocking JDBC on virtual threads behind
@@ -31,14 +37,22 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>On SQLite the pool holds one connection for {@code :memory:} and never retires it: every
  * connection to {@code :memory:} opens a new, empty database, so a second one would lose the data.
+ * While a transaction has {@linkplain #reserve() reserved} that one connection, statements outside the
+ * transaction wait for it to end, as they would for any busy pool, and fail with a
+ * {@link TimeoutError} after {@code pool.acquire} that says so. They never join the transaction:
+ * a statement outside it is neither rolled back with it nor sees its uncommitted rows.
  */
 public final class JdbcExecutor implements Executor {
     private final HikariDataSource pool;
     private final JdbcProfile profile;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final boolean inMemory;
+    /** Connections currently held by transactions; only read to explain a timeout on {@code :memory:}. */
+    private final AtomicInteger reserved = new AtomicInteger();
 
     public JdbcExecutor(ConnectionSettings settings, PoolOptions poolOptions) {
         this.profile = JdbcProfile.of(settings.dialect());
+        this.inMemory = settings.inMemory();
         HikariConfig config = new HikariConfig();
         config.setPoolName("sequelj-" + settings.dialect().name());
         config.setJdbcUrl(profile.url(settings));
@@ -75,9 +89,109 @@ public final class JdbcExecutor implements Executor {
         try (Connection connection = pool.getConnection()) {
             return run(connection, sql);
         } catch (SQLException e) {
-            // HikariCP says "has been closed" without an SQL state when close() overtook this statement.
-            throw pool.isClosed() ? closed(e) : JdbcErrors.translate(e, sql.text());
+            throw translate(e, sql.text());
         }
+    }
+
+    /**
+     * Holds one pooled connection until the transaction on it ends. The connection stays in auto-commit
+     * mode: the transaction is opened and ended by the statements Sequelj sends, as Sequelize does.
+     */
+    @Override
+    public CompletableFuture<ReservedConnection> reserve() {
+        if (pool.isClosed()) {
+            return CompletableFuture.failedFuture(closed(null));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    Connection connection = pool.getConnection();
+                    reserved.incrementAndGet();
+                    return new Held(connection);
+                } catch (SQLException e) {
+                    throw translate(e, "(reserving a connection for a transaction)");
+                }
+            }, threads);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(closed(e));
+        }
+    }
+
+    /** A connection reserved for one transaction. Sequelj sends it one statement at a time. */
+    private final class Held implements ReservedConnection {
+        private final Connection connection;
+        private final AtomicBoolean returned = new AtomicBoolean();
+
+        Held(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public CompletableFuture<QueryResult> execute(Sql sql) {
+            if (returned.get()) {
+                return CompletableFuture.failedFuture(new ConnectionError(
+                        "this reserved connection was already handed back; its transaction has ended", null));
+            }
+            try {
+                return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return run(connection, sql);
+                    } catch (SQLException e) {
+                        throw translate(e, sql.text());
+                    }
+                }, threads);
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.failedFuture(closed(e));
+            }
+        }
+
+        @Override
+        public void release() {
+            if (returned.compareAndSet(false, true)) {
+                reserved.decrementAndGet();
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // Returning a connection only fails when it is already broken; HikariCP drops it then.
+                }
+            }
+        }
+
+        /**
+         * Closes the connection instead of pooling it, which ends any transaction left open on it. Not the
+         * one {@code :memory:} connection: closing that would drop the whole database. It gets a last
+         * {@code ROLLBACK} instead (SQLite keeps a transaction open after a COMMIT refused by a deferred
+         * constraint), whose failure only means that nothing was open.
+         */
+        @Override
+        public void discard() {
+            if (inMemory) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException e) {
+                    // "cannot rollback - no transaction is active": the connection is clean already.
+                }
+                release();
+            } else if (returned.compareAndSet(false, true)) {
+                reserved.decrementAndGet();
+                pool.evictConnection(connection);
+            }
+        }
+    }
+
+    private SequeljError translate(SQLException e, String sql) {
+        // HikariCP says "has been closed" without an SQL state when close() overtook this statement.
+        if (pool.isClosed()) {
+            return closed(e);
+        }
+        SequeljError error = JdbcErrors.translate(e, sql, profile.errors());
+        if (error instanceof TimeoutError timeout && timeout.reason() == TimeoutError.Reason.ACQUIRE
+                && inMemory && reserved.get() > 0) {
+            return new TimeoutError(error.getMessage() + ". sqlite::memory: has one connection and an open transaction"
+                    + " holds it: statements outside the transaction wait until it commits or rolls back."
+                    + " Inside a transaction, pass it to every call", e);
+        }
+        return error;
     }
 
     private static ConnectionError closed(Throwable cause) {
@@ -92,13 +206,17 @@ public final class JdbcExecutor implements Executor {
                 // SELECT, and MariaDB hands back an inserted row from INSERT ... RETURNING.
                 try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
                     // A batch (SQL Server's SET IDENTITY_INSERT ...; INSERT ...; SET ...) may report update
-                    // counts before the result set: skip them.
+                    // counts before the result set: skip them, adding them up in case no result set follows
+                    // (raw SQL of unknown kind, say an UPDATE, is sent as ROWS).
                     boolean isResultSet = statement.execute();
-                    while (!isResultSet && statement.getUpdateCount() != -1) {
+                    long updated = -1;
+                    while (!isResultSet) {
+                        int count = statement.getUpdateCount();
+                        if (count == -1) {
+                            yield new QueryResult(Array.empty(), List.of(), updated, Option.none());
+                        }
+                        updated = Math.max(updated, 0) + count;
                         isResultSet = statement.getMoreResults();
-                    }
-                    if (!isResultSet) {
-                        throw new SQLException("the statement produced no result set, but rows were expected");
                     }
                     try (ResultSet rows = statement.getResultSet()) {
                         yield readRows(rows);
@@ -120,7 +238,31 @@ public final class JdbcExecutor implements Executor {
                     yield QueryResult.empty();
                 }
             }
+            case UPDATE_COUNT -> {
+                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
+                    yield new QueryResult(Array.empty(), List.of(), updateCount(statement), Option.none());
+                }
+            }
         };
+    }
+
+    /**
+     * The rows a write changed. A batch (SQL Server's {@code SET IDENTITY_INSERT ... ON; INSERT ...; SET ...})
+     * reports a count per statement that changes rows: they are added up.
+     */
+    private static long updateCount(PreparedStatement statement) throws SQLException {
+        boolean isResultSet = statement.execute();
+        long total = 0;
+        while (true) {
+            if (!isResultSet) {
+                int count = statement.getUpdateCount();
+                if (count == -1) {
+                    return total;
+                }
+                total += count;
+            }
+            isResultSet = statement.getMoreResults();
+        }
     }
 
     private static PreparedStatement prepare(Connection connection, Sql sql, int generatedKeys) throws SQLException {
@@ -150,6 +292,16 @@ public final class JdbcExecutor implements Executor {
             result.add(row);
         }
         return new QueryResult(Array.of(labels), result, -1, Option.none());
+    }
+
+    /**
+     * How many pooled connections are handed out, idle, open, and how many callers wait: for tests and
+     * monitoring (a leak shows as {@code active > 0} once all work has finished).
+     */
+    public PoolStats poolStats() {
+        HikariPoolMXBean stats = pool.getHikariPoolMXBean();
+        return new PoolStats(stats.getActiveConnections(), stats.getIdleConnections(), stats.getTotalConnections(),
+                stats.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
     }
 
     @Override

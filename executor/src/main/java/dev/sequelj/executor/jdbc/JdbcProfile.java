@@ -8,10 +8,10 @@ import java.util.Properties;
 
 /**
  * What the JDBC executor does differently per database: the default port, the JDBC URL and driver
- * properties, and how result values are read. The SQL-side differences live in the dialects.
+ * properties, how result values are read and what the driver's errors mean. The SQL-side differences live in the dialects.
  */
 public enum JdbcProfile {
-    POSTGRES("postgres", 5432, true) {
+    POSTGRES("postgres", 5432, true, PostgresErrors.INSTANCE) {
         @Override
         String url(ConnectionSettings s) {
             return "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database();
@@ -30,7 +30,7 @@ public enum JdbcProfile {
             return p;
         }
     },
-    MYSQL("mysql", 3306, true) {
+    MYSQL("mysql", 3306, true, MySqlErrors.INSTANCE) {
         @Override
         String url(ConnectionSettings s) {
             return "jdbc:mysql://" + s.host() + ":" + s.port() + "/" + s.database();
@@ -46,7 +46,7 @@ public enum JdbcProfile {
         }
     },
     /** MariaDB through MySQL Connector/J, which speaks its protocol; no second driver needed. */
-    MARIADB("mariadb", 3306, true) {
+    MARIADB("mariadb", 3306, true, MySqlErrors.INSTANCE) {
         @Override
         String url(ConnectionSettings s) {
             return MYSQL.url(s);
@@ -58,7 +58,7 @@ public enum JdbcProfile {
         }
     },
     /** SQLite stores dates as Sequelize's text; values are read as SQLite typed them, never reinterpreted. */
-    SQLITE("sqlite", 0, false) {
+    SQLITE("sqlite", 0, false, SqliteErrors.INSTANCE) {
         @Override
         String url(ConnectionSettings s) {
             return "jdbc:sqlite:" + s.storage();
@@ -66,16 +66,19 @@ public enum JdbcProfile {
 
         /**
          * A writer that finds the file locked waits up to {@code pool.acquire} for it, as a caller waits
-         * for a pooled connection, instead of failing with SQLITE_BUSY after the driver's 3 s.
+         * for a pooled connection, instead of failing with SQLITE_BUSY after the driver's 3 s. Foreign
+         * keys are enforced, as Sequelize enforces them ({@code PRAGMA FOREIGN_KEYS=ON} on every new
+         * connection): SQLite's own default is off.
          */
         @Override
         Properties properties(ConnectionSettings s, PoolOptions pool) {
             Properties p = super.properties(s, pool);
             p.setProperty("busy_timeout", Long.toString(pool.acquire()));
+            p.setProperty("foreign_keys", "true");
             return p;
         }
     },
-    MSSQL("mssql", 1433, true) {
+    MSSQL("mssql", 1433, true, MssqlErrors.INSTANCE) {
         @Override
         String url(ConnectionSettings s) {
             return "jdbc:sqlserver://" + s.host() + ":" + s.port() + ";databaseName=" + s.database()
@@ -86,11 +89,13 @@ public enum JdbcProfile {
     private final String dialectName;
     private final int defaultPort;
     private final boolean typedTemporalValues;
+    private final DriverErrors errors;
 
-    JdbcProfile(String dialectName, int defaultPort, boolean typedTemporalValues) {
+    JdbcProfile(String dialectName, int defaultPort, boolean typedTemporalValues, DriverErrors errors) {
         this.dialectName = dialectName;
         this.defaultPort = defaultPort;
         this.typedTemporalValues = typedTemporalValues;
+        this.errors = errors;
     }
 
     public static JdbcProfile of(Dialect dialect) {
@@ -117,6 +122,11 @@ public enum JdbcProfile {
             p.setProperty("password", settings.password());
         }
         return p;
+    }
+
+    /** What this driver's SQL states and vendor codes mean. */
+    DriverErrors errors() {
+        return errors;
     }
 
     /** Whether the driver reports date/time columns by type, so they are read as java.time values. */

@@ -381,9 +381,18 @@ final class ModelsReader {
         String name = spec.has("name") ? text(spec.get("name"), path + ".name")
                 : text(required(spec, path, "attribute"), path + ".attribute");
         Option<Direction> order = spec.has("order")
-                ? Option.some(FindCallReader.direction(text(spec.get("order"), path + ".order"), path + ".order"))
+                ? Option.some(direction(text(spec.get("order"), path + ".order"), path + ".order"))
                 : Option.none();
         return new IndexDefinition.IndexField(name, order);
+    }
+
+    /** An index column's order: {@code ASC} or {@code DESC}. */
+    private static Direction direction(String text, String path) {
+        return switch (text.toUpperCase(java.util.Locale.ROOT)) {
+            case "ASC" -> Direction.ASC;
+            case "DESC" -> Direction.DESC;
+            default -> throw error(path, "unknown direction '" + text + "'; expected ASC or DESC");
+        };
     }
 
     /** {@code onDelete}/{@code onUpdate} beside {@code references}, as Sequelize has them on the attribute. */

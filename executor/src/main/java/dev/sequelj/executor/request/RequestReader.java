@@ -65,9 +65,16 @@ import static dev.sequelj.executor.request.JsonShapes.*;
  *       {@code indexes}</li>
  *   <li>{@code sync} ({@code [{"force": true}]} or no argument), {@code drop} ({@code [{"cascade": true}]} or none),
  *       and the QueryInterface basics as methods {@code queryInterface.addColumn} etc. ({@link TableCallReader})</li>
- *   <li>{@code create} ({@code [values]}), {@code findAll} and {@code findOne} ({@code where} in object
- *       form with operators written {@code "$gt"}, {@code attributes}, {@code order} as
- *       {@code [["age", "DESC"]]}, {@code limit}, {@code offset})</li>
+ *   <li>the finders {@code findAll}, {@code findOne}, {@code findByPk}, {@code findOrCreate},
+ *       {@code findAndCountAll}, {@code count}, {@code max}, {@code min}, {@code sum}, with Sequelize's
+ *       arguments and finder options (see {@code FindCallReader}): {@code where} in object form with
+ *       operators written {@code "$gt"}, {@code attributes}, {@code order}, {@code group}, {@code having},
+ *       {@code limit}, {@code offset}, {@code distinct}, {@code col}, {@code lock}, {@code paranoid},
+ *       {@code raw}; Sequelize's helpers as {@code {"$fn": ..., "args": [...]}}, {@code {"$col": ...}},
+ *       {@code {"$literal": ...}}, {@code {"$cast": ..., "type": ...}}, {@code {"$random": true}}</li>
+ *   <li>the writes, with their Sequelize options as {@link WriteCallReader} lists them: {@code create}
+ *       ({@code [values, options]}), {@code bulkCreate}, {@code update}, {@code destroy}, {@code restore},
+ *       {@code truncate}, {@code upsert}, {@code increment}, {@code decrement}</li>
  * </ul>
  * A DATE value is written as an ISO-8601 string with an offset ({@code "2024-01-15T10:30:45.123Z"}), in
  * {@code create} values and in where clauses alike. Anything else is a {@link ValidationError} that names
@@ -78,10 +85,11 @@ public final class RequestReader {
     public static final Instant ORACLE_NOW = Instant.parse("2024-01-15T10:30:45.123Z");
 
     private static final List<String> REQUEST_KEYS = List.of("models", "model", "method", "args");
-    private static final List<String> METHODS = List.of("sync", "drop", "create", "findAll", "findOne",
+    private static final List<String> METHODS = concat(List.of("sync", "drop", "create"), FindCallReader.METHODS,
+            List.of("bulkCreate", "update", "destroy", "restore", "truncate", "upsert", "increment", "decrement"),
             // DDL: the QueryInterface (helper A)
-            "queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",
-            "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex");
+            List.of("queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",
+                    "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex"));
 
     private final Clock clock;
 
@@ -126,7 +134,16 @@ public final class RequestReader {
             case "sync" -> TableCallReader.sync(model, args);
             case "drop" -> TableCallReader.drop(model, args);
             case "create" -> List.of(WriteCallReader.create(model, args, clock.instant()));
-            case "findAll", "findOne" -> List.of(FindCallReader.select(model, method, args));
+            case "findAll", "findOne", "findByPk", "findOrCreate", "findAndCountAll", "count", "max", "min", "sum" ->
+                    FindCallReader.statements(model, method, args, clock.instant());
+            // ---- writes (helper D) ----
+            case "bulkCreate" -> WriteCallReader.bulkCreate(model, args, clock.instant());
+            case "update" -> WriteCallReader.update(model, args, clock.instant());
+            case "destroy" -> List.of(WriteCallReader.destroy(model, args, clock.instant()));
+            case "restore" -> List.of(WriteCallReader.restore(model, args));
+            case "truncate" -> List.of(WriteCallReader.truncate(model, args, clock.instant()));
+            case "upsert" -> List.of(WriteCallReader.upsert(model, args, clock.instant()));
+            case "increment", "decrement" -> List.of(WriteCallReader.increment(model, method, args, clock.instant()));
             // DDL: the QueryInterface (helper A)
             case "queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",
                  "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex" ->
@@ -135,5 +152,14 @@ public final class RequestReader {
                     + "; supported: " + String.join(", ", METHODS));
         };
         return new ModelCall(model, method, statements);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            all.addAll(list);
+        }
+        return List.copyOf(all);
     }
 }

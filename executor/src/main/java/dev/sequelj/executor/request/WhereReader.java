@@ -35,19 +35,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 import static dev.sequelj.executor.request.JsonShapes.*;
 
-/** Reads a where object in Sequelize's object form into the maps {@code FindOptions.where(Map)} reads. */
+/**
+ * Reads a where object in Sequelize's object form into the maps {@code FindOptions.where(Map)} reads:
+ * attribute names (and the attribute a JSON path such as {@code "meta.address.city"} starts from) are
+ * checked here, so an unknown one is reported with its full JSON path, and ISO-8601 strings given to a
+ * DATE attribute become instants, except where an operator takes text ({@code $like}, {@code $regexp},
+ * {@code $col}, ...). Operators stay as written ({@code "$gt"}): the where parser understands them and
+ * reports misspelt ones.
+ */
 final class WhereReader {
+    /** Operators whose value is text whatever the attribute's type: a pattern, a query, another attribute's name. */
+    private static final Set<String> TEXT_OPERATORS = Set.of("$like", "$notLike", "$iLike", "$notILike", "$startsWith",
+            "$endsWith", "$substring", "$regexp", "$notRegexp", "$iRegexp", "$notIRegexp", "$match", "$col");
+
     private WhereReader() {}
 
-    /**
-     * The where object as the plain maps, lists and values {@link FindOptions#where(Map)} reads. Attribute
-     * names are checked here, so an unknown one is reported with its full path, and strings given to a
-     * DATE attribute become instants. Operators stay as written ({@code "$gt"}): the where parser
-     * understands them and reports misspelt ones.
-     */
+    /** The where object as the plain maps, lists and values {@link FindOptions#where(Map)} reads. */
     static Map<String, Object> where(ModelDefinition model, ObjectNode where, String path) {
         Map<String, Object> read = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : where.properties()) {
@@ -56,12 +63,22 @@ final class WhereReader {
             if (key.startsWith("$")) {
                 read.put(key, logicalOperand(model, entry.getValue(), keyPath));
             } else {
-                boolean isDate = attribute(model, key, keyPath).type() instanceof DataType.DateType;
-                read.put(key, condition(entry.getValue(), isDate, keyPath));
+                // "meta.address.city" and "meta[0]" name a path inside the attribute "meta".
+                int end = firstOf(key, '.', '[');
+                boolean isPath = end > 0;
+                DataType type = attribute(model, isPath ? key.substring(0, end) : key, keyPath).type();
+                read.put(key, condition(entry.getValue(), !isPath && type instanceof DataType.DateType, keyPath));
             }
         }
         return read;
     }
+
+    private static int firstOf(String key, char a, char b) {
+        int i = key.indexOf(a);
+        int j = key.indexOf(b);
+        return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    }
+
     /** The operand of {@code $and}/{@code $or} (a list of where objects, or one) or {@code $not} (one). */
     static Object logicalOperand(ModelDefinition model, JsonNode operand, String path) {
         if (operand.isObject()) {
@@ -78,14 +95,18 @@ final class WhereReader {
         }
         return value(operand, false, path);
     }
-    /** An attribute's condition: a value, a list (IN), or a map of operators to values. */
+
+    /**
+     * An attribute's condition: a value, a list (IN), or a map of operators to values; in a map, a key
+     * that is not an operator goes down into a JSON attribute, where values are never dates.
+     */
     static Object condition(JsonNode node, boolean isDate, String path) {
         if (node.isObject()) {
             Map<String, Object> operators = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                // A LIKE pattern on a date column is text, not a date.
-                boolean pattern = entry.getKey().equals("$like") || entry.getKey().equals("$notLike");
-                operators.put(entry.getKey(), condition(entry.getValue(), isDate && !pattern, path + "." + entry.getKey()));
+                String key = entry.getKey();
+                boolean dateValue = isDate && key.startsWith("$") && !TEXT_OPERATORS.contains(key);
+                operators.put(key, condition(entry.getValue(), dateValue, path + "." + key));
             }
             return operators;
         }

@@ -78,20 +78,20 @@ class RequestReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
             misspelt option    | "method": "findAll", "args": [{"limitt": 10}]                 | args[0].limitt: unknown option; did you mean limit?
-            unknown option     | "method": "findAll", "args": [{"include": []}]               | args[0].include: unknown option; expected one of where, attributes, order, limit, offset
+            unknown option     | "method": "findAll", "args": [{"include": []}]               | args[0].include: unknown option; expected one of where, attributes, order, group, having, limit, offset, distinct, col, lock, paranoid, raw
             misspelt operator  | "method": "findAll", "args": [{"where": {"age": {"$gtt": 1}}}] | args[0].where.age.$gtt: unknown operator; did you mean $gt?
             nested attribute   | "method": "findAll", "args": [{"where": {"$or": [{"age": 1}, {"agee": 2}]}}] | args[0].where.$or[1].agee: model 'user' has no attribute 'agee'; did you mean age?; its attributes are id, firstName, age, born, createdAt, updatedAt
             wrong value type   | "method": "findAll", "args": [{"where": {"age": "ten"}}]     | args[0].where.age (EQ): user.age is INTEGER and cannot take String "ten"; allowed: Integer, Short, Byte, or a Long/BigInteger within 32 bits
             bad date           | "method": "create", "args": [{"age": 1, "born": "yesterday"}] | args[0].born: 'yesterday' is not an ISO-8601 date-time with an offset, such as 2024-01-15T10:30:45.123Z
             null not allowed   | "method": "create", "args": [{"firstName": "John"}]          | args[0]: notNull Violation: user.age cannot be null (no value was given)
-            order shape        | "method": "findAll", "args": [{"order": ["age"]}]            | args[0].order[0]: expected [attribute, direction], e.g. ["age", "DESC"]
-            order direction    | "method": "findAll", "args": [{"order": [["age", "UP"]]}]    | args[0].order[0][1]: unknown direction 'UP'; expected ASC or DESC
+            order shape        | "method": "findAll", "args": [{"order": [["age", "DESC", "x"]]}] | args[0].order[0]: expected [attribute, direction], e.g. ["age", "DESC"]
+            order direction    | "method": "findAll", "args": [{"order": [["age", "UP"]]}]    | args[0].order[0][1]: unknown direction 'UP'; expected one of ASC, DESC, ASC NULLS LAST, DESC NULLS LAST, ASC NULLS FIRST, DESC NULLS FIRST, NULLS FIRST, NULLS LAST
             negative limit     | "method": "findAll", "args": [{"limit": -1}]                 | args[0].limit must be 0 or more, got -1
             fractional offset  | "method": "findAll", "args": [{"offset": 1.5}]               | args[0].offset: expected a whole number, got number 1.5
-            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne, queryInterface.addColumn, queryInterface.removeColumn, queryInterface.changeColumn, queryInterface.renameColumn, queryInterface.addIndex, queryInterface.removeIndex
+            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne, findByPk, findOrCreate, findAndCountAll, count, max, min, sum, bulkCreate, update, destroy, restore, truncate, upsert, increment, decrement, queryInterface.addColumn, queryInterface.removeColumn, queryInterface.changeColumn, queryInterface.renameColumn, queryInterface.addIndex, queryInterface.removeIndex
             sync option        | "method": "sync", "args": [{"forse": true}]                  | args[0].forse: unknown option; did you mean force?
             args not an array  | "method": "findAll", "args": {"limit": 1}                    | args: expected an array, got object
-            two args to create | "method": "create", "args": [{"age": 1}, {"raw": true}]      | args: create takes exactly one argument, the values, e.g. [{"firstName": "John"}]; create options are not supported
+            create option      | "method": "create", "args": [{"age": 1}, {"raw": true}]      | args[1].raw: unknown option; expected one of fields, returning, ignoreDuplicates, silent
             """)
     void namesThePathOfAMistake(String mistake, String methodAndArgs, String message) {
         assertThatThrownBy(() -> read(methodAndArgs)).isInstanceOf(ValidationError.class).hasMessage(message);

@@ -132,7 +132,7 @@ class CustomExecutorTest {
                             + "INSERTED.[firstName],INSERTED.[lastName],INSERTED.[createdAt],INSERTED.[updatedAt]"
                             + " VALUES (?,?,?,?);", Returns.ROWS, "John", "Hancock", NOW_UTC, NOW_UTC),
                     sql("SELECT [id], [firstName], [lastName], [createdAt], [updatedAt] FROM [users] AS [user]"
-                            + " WHERE [user].[firstName] = ? ORDER BY [user].[id] ASC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY;",
+                            + " WHERE [user].[firstName] = ? ORDER BY [user].[id] OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY;",
                             Returns.ROWS, "John", 1));
             assertThat(created.dataValues()).isEqualTo(john(3, NOW));
         }

@@ -181,7 +181,25 @@ public final class TableStatements {
             case Expression.And and -> new Expression.And(and.operands().map(TableStatements::unqualified));
             case Expression.Or or -> new Expression.Or(or.operands().map(TableStatements::unqualified));
             case Expression.Not not -> new Expression.Not(unqualified(not.operand()));
+            case Expression.FunctionCall f -> new Expression.FunctionCall(f.name(), f.arguments().map(TableStatements::unqualified));
+            case Expression.ColumnName c -> c; // written as the caller named it
+            case Expression.Literal l -> l;
+            case Expression.Cast c -> new Expression.Cast(unqualified(c.operand()), c.type());
+            case Expression.Random r -> r;
+            case Expression.Between b -> new Expression.Between(unqualified(b.operand()), unqualified(b.low()),
+                    unqualified(b.high()), b.negated());
+            case Expression.IsBoolean b -> new Expression.IsBoolean(unqualified(b.operand()), b.value(), b.negated());
+            case Expression.Quantified q -> new Expression.Quantified(q.quantifier(), unqualifiedArray(q.array()));
+            case Expression.ArrayValue a -> unqualifiedArray(a);
+            case Expression.RangeValue r -> new Expression.RangeValue(unqualified(r.lower()), unqualified(r.upper()),
+                    r.lowerInclusive(), r.upperInclusive(), r.subtype());
+            case Expression.JsonPath j -> new Expression.JsonPath(new Expression.Column(Option.none(), j.column().name()),
+                    j.path(), j.cast());
         };
+    }
+
+    private static Expression.ArrayValue unqualifiedArray(Expression.ArrayValue array) {
+        return new Expression.ArrayValue(array.elements().map(TableStatements::unqualified), array.elementType());
     }
 
     private static String nonEmpty(String what, String value) {

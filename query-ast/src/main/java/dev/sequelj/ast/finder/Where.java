@@ -1,25 +1,33 @@
 package dev.sequelj.ast.finder;
 
-import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.expression.Expression;
-import dev.sequelj.ast.expression.Expression.Column;
-import dev.sequelj.ast.expression.Expression.Param;
 import io.vavr.collection.Vector;
-import io.vavr.control.Option;
 
 /**
- * The typed where builder, the second form beside Sequelize's object form ({@link WhereObject}).
- * Columns are named by attribute; the finder checks names and values against the model.
+ * The typed where builder, the second form beside Sequelize's object form ({@link WhereObject}), with
+ * one method per Sequelize operator. Columns are named by attribute (or by a JSON path into a JSON
+ * attribute, as in the object form); the finder checks names and values against the model. Both forms
+ * build the same conditions and refuse the same mistakes.
  *
  * <pre>{@code
  * import static dev.sequelj.ast.finder.Where.*;
  * users.findAll(options().where(or(col("age").gt(18), col("lastName").in("Hancock", "Adams"))));
+ * users.findAll(options().where(col("age").between(18, 65).and(col("name").startsWith("Jo"))));
+ * users.findAll(options().where(col("age").gt(col("minAge")).or(not(col("active").is(true)))));
+ * users.findAll(options().where(col("meta.address.city").eq("Oslo")));       // a JSON path
+ * users.findAll(options().where(col("age").gt(any(18, 21))));                // "age" > ANY (ARRAY[?, ?])
  * }</pre>
+ *
+ * A condition is an {@link Expression}; chain more with {@link Expression#and} and {@link Expression#or}.
  */
 public final class Where {
     private Where() {}
 
-    /** Starts a condition on an attribute. */
+    /**
+     * Starts a condition on an attribute, or on a path inside a JSON attribute ({@code "meta.address.city"},
+     * {@code "meta.items[0].name"}, {@code "meta.age::integer"}). Given as a value to another condition it
+     * names that attribute's column: {@code col("a").gt(col("b"))}.
+     */
     public static AttributeCondition col(String attribute) {
         return new AttributeCondition(attribute);
     }
@@ -39,68 +47,194 @@ public final class Where {
         return new Expression.Not(condition);
     }
 
-    /** Conditions on one attribute; each method returns the finished condition. */
+    /** Compares with any of the values (Sequelize's {@code Op.any}, PostgreSQL): {@code col("age").gt(any(18, 21))}. */
+    public static Expression any(Object... values) {
+        return OperatorConditions.quantifier(Op.any, java.util.Arrays.asList(values), "where.$any");
+    }
+
+    /** Compares with all of the values (Sequelize's {@code Op.all}, PostgreSQL): {@code col("name").notLike(all("a%", "b%"))}. */
+    public static Expression all(Object... values) {
+        return OperatorConditions.quantifier(Op.all, java.util.Arrays.asList(values), "where.$all");
+    }
+
+    /**
+     * Conditions on one attribute; each method returns the finished condition and refuses a value of the
+     * wrong shape at once (a {@link dev.sequelj.ast.error.ValidationError} naming the operator).
+     */
     public record AttributeCondition(String attribute) {
-        /** {@code = value}; {@code IS NULL} when the value is null, as in Sequelize. */
+        /** {@code = value}; {@code IS NULL} when the value is null, {@code IN} for a list, as in Sequelize. */
         public Expression eq(Object value) {
-            return value == null ? new Expression.IsNull(column(), false) : compare(ComparisonOperator.EQ, value);
+            return op(Op.eq, value);
         }
 
         /** {@code != value}; {@code IS NOT NULL} when the value is null, as in Sequelize. */
         public Expression ne(Object value) {
-            return value == null ? new Expression.IsNull(column(), true) : compare(ComparisonOperator.NE, value);
+            return op(Op.ne, value);
         }
 
         public Expression gt(Object value) {
-            return compare(ComparisonOperator.GT, value);
+            return op(Op.gt, value);
         }
 
         public Expression gte(Object value) {
-            return compare(ComparisonOperator.GTE, value);
+            return op(Op.gte, value);
         }
 
         public Expression lt(Object value) {
-            return compare(ComparisonOperator.LT, value);
+            return op(Op.lt, value);
         }
 
         public Expression lte(Object value) {
-            return compare(ComparisonOperator.LTE, value);
+            return op(Op.lte, value);
         }
 
-        public Expression like(String pattern) {
-            return compare(ComparisonOperator.LIKE, pattern);
+        /** {@code IS NULL}, {@code IS TRUE} or {@code IS FALSE} ({@code Op.is}). */
+        public Expression is(Boolean value) {
+            return op(Op.is, value);
         }
 
-        public Expression notLike(String pattern) {
-            return compare(ComparisonOperator.NOT_LIKE, pattern);
+        /**
+         * Sequelize's {@code Op.not} on an attribute: {@code IS NOT NULL} for null, {@code IS NOT TRUE/FALSE}
+         * for a boolean, {@code NOT IN} for a list, {@code !=} for anything else.
+         */
+        public Expression not(Object value) {
+            return op(Op.not, value);
+        }
+
+        /** {@code LIKE pattern}; the pattern may also be {@code any(...)} or {@code all(...)} (PostgreSQL). */
+        public Expression like(Object pattern) {
+            return op(Op.like, pattern);
+        }
+
+        public Expression notLike(Object pattern) {
+            return op(Op.notLike, pattern);
+        }
+
+        /** Case-insensitive LIKE (PostgreSQL's {@code ILIKE}). */
+        public Expression iLike(Object pattern) {
+            return op(Op.iLike, pattern);
+        }
+
+        public Expression notILike(Object pattern) {
+            return op(Op.notILike, pattern);
+        }
+
+        /** {@code LIKE 'text%'}; as in Sequelize, {@code %} and {@code _} inside the text still match anything. */
+        public Expression startsWith(String text) {
+            return op(Op.startsWith, text);
+        }
+
+        /** {@code LIKE '%text'}. */
+        public Expression endsWith(String text) {
+            return op(Op.endsWith, text);
+        }
+
+        /** {@code LIKE '%text%'}. */
+        public Expression substring(String text) {
+            return op(Op.substring, text);
+        }
+
+        /** A regular-expression match ({@code ~} on PostgreSQL, {@code REGEXP} on MySQL and MariaDB). */
+        public Expression regexp(String pattern) {
+            return op(Op.regexp, pattern);
+        }
+
+        public Expression notRegexp(String pattern) {
+            return op(Op.notRegexp, pattern);
+        }
+
+        /** A case-insensitive regular-expression match ({@code ~*}, PostgreSQL). */
+        public Expression iRegexp(String pattern) {
+            return op(Op.iRegexp, pattern);
+        }
+
+        public Expression notIRegexp(String pattern) {
+            return op(Op.notIRegexp, pattern);
+        }
+
+        public Expression between(Object low, Object high) {
+            return op(Op.between, java.util.Arrays.asList(low, high));
+        }
+
+        public Expression notBetween(Object low, Object high) {
+            return op(Op.notBetween, java.util.Arrays.asList(low, high));
         }
 
         public Expression in(Object... values) {
-            return new Expression.In(column(), Vector.of(values).map(Where::param), false);
+            return op(Op.in, java.util.Arrays.asList(values));
         }
 
         public Expression notIn(Object... values) {
-            return new Expression.In(column(), Vector.of(values).map(Where::param), true);
+            return op(Op.notIn, java.util.Arrays.asList(values));
         }
 
         public Expression isNull() {
-            return new Expression.IsNull(column(), false);
+            return op(Op.is, null);
         }
 
         public Expression isNotNull() {
-            return new Expression.IsNull(column(), true);
+            return op(Op.not, null);
         }
 
-        private Expression compare(ComparisonOperator operator, Object value) {
-            return new Expression.Comparison(column(), operator, param(value));
+        /** Equal to any of the values ({@code = ANY (ARRAY[...])}, PostgreSQL). */
+        public Expression any(Object... values) {
+            return op(Op.any, java.util.Arrays.asList(values));
         }
 
-        private Column column() {
-            return new Column(Option.none(), attribute);
+        /** Equal to all of the values ({@code = ALL (ARRAY[...])}, PostgreSQL). */
+        public Expression all(Object... values) {
+            return op(Op.all, java.util.Arrays.asList(values));
         }
-    }
 
-    static Expression param(Object value) {
-        return new Param(value, Option.none());
+        /** Shares an element with the array or range ({@code &&}, PostgreSQL). */
+        public Expression overlap(Object value) {
+            return op(Op.overlap, value);
+        }
+
+        /** Contains the array, range, element or JSONB document ({@code @>}, PostgreSQL). */
+        public Expression contains(Object value) {
+            return op(Op.contains, value);
+        }
+
+        /** Is contained in the array, range or JSONB document ({@code <@}, PostgreSQL). */
+        public Expression contained(Object value) {
+            return op(Op.contained, value);
+        }
+
+        /** The range is adjacent to {@code [low, high)} ({@code -|-}, PostgreSQL). */
+        public Expression adjacent(Object low, Object high) {
+            return op(Op.adjacent, java.util.Arrays.asList(low, high));
+        }
+
+        public Expression strictLeft(Object low, Object high) {
+            return op(Op.strictLeft, java.util.Arrays.asList(low, high));
+        }
+
+        public Expression strictRight(Object low, Object high) {
+            return op(Op.strictRight, java.util.Arrays.asList(low, high));
+        }
+
+        public Expression noExtendRight(Object low, Object high) {
+            return op(Op.noExtendRight, java.util.Arrays.asList(low, high));
+        }
+
+        public Expression noExtendLeft(Object low, Object high) {
+            return op(Op.noExtendLeft, java.util.Arrays.asList(low, high));
+        }
+
+        /** A full-text match ({@code @@}, PostgreSQL): the text against the query. */
+        public Expression match(String query) {
+            return op(Op.match, query);
+        }
+
+        /** Equal to another attribute's column ({@code Op.col}): {@code col("updatedAt").col("createdAt")}. */
+        public Expression col(String otherAttribute) {
+            return op(Op.col, java.util.Map.of(Op.col, otherAttribute));
+        }
+
+        private Expression op(Op op, Object value) {
+            String path = "where." + attribute + "." + op.key();
+            return OperatorConditions.condition(WhereKeys.target(attribute, path), op, value, path);
+        }
     }
 }

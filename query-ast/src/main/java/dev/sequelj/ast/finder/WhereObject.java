@@ -2,13 +2,12 @@ package dev.sequelj.ast.finder;
 
 import dev.sequelj.ast.error.Suggestions;
 import dev.sequelj.ast.error.ValidationError;
-import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.expression.Expression;
-import dev.sequelj.ast.expression.Expression.Column;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -17,17 +16,21 @@ import java.util.Map;
  * <p>Keys are attribute names or logical operators ({@link Op#and}, {@link Op#or}, {@link Op#not},
  * or their string keys {@code "$and"} ...). A value is read as Sequelize reads it: {@code null} →
  * {@code IS NULL}; a collection → {@code IN}; a map → operators on that attribute, all of which must
- * hold; anything else → {@code =}.
+ * hold; anything else → {@code =}. Under an attribute, {@code $or}/{@code $and} combine that attribute's
+ * conditions and {@code $not} negates them; a key that is not an operator goes down into a JSON attribute.
  *
  * <pre>{@code
  * WhereObject.parse(Map.of("firstName", "John"))                            // "firstName" = ?
  * WhereObject.parse(Map.of("age", Map.of(Op.gt, 18, Op.lt, 65)))           // ("age" > ? AND "age" < ?)
  * WhereObject.parse(Map.of("$or", List.of(Map.of("a", 5), Map.of("b", 6))))  // ("a" = ? OR "b" = ?)
+ * WhereObject.parse(Map.of("age", Map.of("$or", List.of(5, 6))))           // ("age" = ? OR "age" = ?)
+ * WhereObject.parse(Map.of("meta", Map.of("address", Map.of("city", "Oslo"))))  // meta's address.city = ?
+ * WhereObject.parse(Map.of("meta.age::integer", Map.of("$gt", 30)))         // CAST(meta's age AS INTEGER) > ?
  * }</pre>
  *
  * Structural mistakes (an unknown operator, {@code $in} given a single value) are reported here, with
- * the path of the offending key; unknown attributes and wrong value types when the clause is resolved
- * against a model.
+ * the path of the offending key; unknown attributes, wrong value types, operators that do not apply to
+ * the attribute's type and JSON paths into non-JSON attributes when the clause is resolved against a model.
  */
 public final class WhereObject {
     private WhereObject() {}
@@ -45,7 +48,7 @@ public final class WhereObject {
             String keyPath = path + "." + keyName(key);
             conditions = conditions.append(op.isDefined()
                     ? logical(op.get(), entry.getValue(), keyPath)
-                    : attribute(keyName(key), entry.getValue(), keyPath));
+                    : attribute(WhereKeys.target(keyName(key), keyPath), entry.getValue(), keyPath));
         }
         return conditions.size() == 1 ? conditions.head() : new Expression.And(conditions);
     }
@@ -54,10 +57,18 @@ public final class WhereObject {
         return switch (op) {
             case and -> new Expression.And(operands(value, path));
             case or -> new Expression.Or(operands(value, path));
-            case not -> new Expression.Not(parse(asMap(value, path, "a map of conditions"), path));
+            // A list under $not is its conjunction, as in Sequelize: NOT (a AND b).
+            case not -> new Expression.Not(value instanceof Collection<?>
+                    ? junction(new Expression.And(operands(value, path)))
+                    : parse(asMap(value, path, "a map of conditions"), path));
             default -> throw new ValidationError(path + ": " + op.key()
                     + " compares an attribute; put it under one, e.g. {\"age\": {\"" + op.key() + "\": ...}}");
         };
+    }
+
+    /** A one-operand group is its operand. */
+    private static Expression junction(Expression.And and) {
+        return and.operands().size() == 1 ? and.operands().head() : and;
     }
 
     /** {@code $and}/{@code $or} take a list of condition maps, or one map whose entries are the operands. */
@@ -72,89 +83,75 @@ public final class WhereObject {
             return operands;
         }
         Map<?, ?> map = asMap(value, path, "a list of condition maps");
-        return Vector.ofAll(map.entrySet()).map(e -> parse(java.util.Collections.singletonMap(e.getKey(), e.getValue()), path));
+        return Vector.ofAll(map.entrySet()).map(e -> parse(Collections.singletonMap(e.getKey(), e.getValue()), path));
     }
 
-    private static Expression attribute(String attribute, Object value, String path) {
-        Column column = new Column(Option.none(), attribute);
+    /** The condition on one attribute (or JSON path) for the value given under its key. */
+    static Expression attribute(Expression target, Object value, String path) {
         if (value instanceof Map<?, ?> operators) {
-            if (operators.isEmpty()) {
-                throw new ValidationError(path + ": an empty operator map; give a value or e.g. {\"$gt\": 5}");
-            }
-            Vector<Expression> conditions = Vector.empty();
-            for (Map.Entry<?, ?> entry : operators.entrySet()) {
-                String opPath = path + "." + keyName(entry.getKey());
-                Option<Op> op = operator(entry.getKey(), path);
-                if (op.isEmpty()) {
-                    throw new ValidationError(opPath + ": expected an operator such as $eq or $gt inside an attribute's"
-                            + " condition, not another attribute");
-                }
-                conditions = conditions.append(comparison(column, op.get(), entry.getValue(), opPath));
-            }
-            return conditions.size() == 1 ? conditions.head() : new Expression.And(conditions);
+            return conditions(target, operators, path);
         }
-        return comparison(column, Op.eq, value, path);
+        return OperatorConditions.condition(target, Op.eq, value, path);
     }
 
-    private static Expression comparison(Column column, Op op, Object value, String path) {
-        if (op.isLogical()) {
-            throw new ValidationError(path + ": " + op.key()
-                    + " combines conditions; use it at the top of a where clause, not inside an attribute's condition");
+    /** A map under an attribute: operators that must all hold, and keys that go down into a JSON attribute. */
+    private static Expression conditions(Expression target, Map<?, ?> operators, String path) {
+        if (operators.isEmpty()) {
+            throw new ValidationError(path + ": an empty operator map; give a value or e.g. {\"$gt\": 5}");
         }
-        if (value instanceof Map<?, ?>) {
-            throw new ValidationError(path + ": " + op.key() + " needs a value, not a map");
-        }
-        boolean isList = value instanceof Collection<?> || (value != null && value.getClass().isArray() && !(value instanceof byte[]));
-        if (isList && op != Op.in && op != Op.notIn && op != Op.eq) {
-            throw new ValidationError(path + ": " + op.key() + " needs a single value, not a list");
-        }
-        return switch (op) {
-            case eq -> isList ? in(column, value, false) : Where.col(column.name()).eq(value);
-            case ne -> Where.col(column.name()).ne(value);
-            case gt -> ordered(column, ComparisonOperator.GT, op, value, path);
-            case gte -> ordered(column, ComparisonOperator.GTE, op, value, path);
-            case lt -> ordered(column, ComparisonOperator.LT, op, value, path);
-            case lte -> ordered(column, ComparisonOperator.LTE, op, value, path);
-            case like -> pattern(column, ComparisonOperator.LIKE, op, value, path);
-            case notLike -> pattern(column, ComparisonOperator.NOT_LIKE, op, value, path);
-            case in, notIn -> {
-                if (!isList) {
-                    throw new ValidationError(path + ": " + op.key() + " needs a list of values, e.g. [1, 2, 3]; got "
-                            + describe(value));
-                }
-                yield in(column, value, op == Op.notIn);
+        Vector<Expression> conditions = Vector.empty();
+        for (Map.Entry<?, ?> entry : operators.entrySet()) {
+            String opPath = path + "." + keyName(entry.getKey());
+            Option<Op> op = operator(entry.getKey(), path);
+            Object value = entry.getValue();
+            Expression condition;
+            if (op.isEmpty()) {
+                condition = attribute(WhereKeys.descend(target, keyName(entry.getKey()), opPath), value, opPath);
+            } else {
+                condition = switch (op.get()) {
+                    case and -> new Expression.And(alternatives(target, value, opPath));
+                    case or -> new Expression.Or(alternatives(target, value, opPath));
+                    case not -> value instanceof Map<?, ?> map && !isValueForm(map)
+                            ? new Expression.Not(conditions(target, map, opPath))
+                            : OperatorConditions.condition(target, Op.not, value, opPath);
+                    default -> OperatorConditions.condition(target, op.get(), value, opPath);
+                };
             }
-            case is -> {
-                if (value != null) {
-                    throw new ValidationError(path + ": $is accepts only null; use $eq to compare with " + describe(value));
-                }
-                yield new Expression.IsNull(column, false);
+            conditions = conditions.append(condition);
+        }
+        return conditions.size() == 1 ? conditions.head() : new Expression.And(conditions);
+    }
+
+    /**
+     * The operands of {@code $or}/{@code $and} under an attribute: a list whose items are values or
+     * operator maps ({@code [5, {"$gt": 10}]}), or one operator map with one operand per entry.
+     */
+    private static Vector<Expression> alternatives(Expression target, Object value, String path) {
+        if (value instanceof Collection<?> list) {
+            Vector<Expression> operands = Vector.empty();
+            int i = 0;
+            for (Object item : list) {
+                operands = operands.append(attribute(target, item, path + "[" + i + "]"));
+                i++;
             }
-            case and, or, not -> throw new IllegalStateException("logical operators are refused above");
-        };
-    }
-
-    private static Expression ordered(Column column, ComparisonOperator operator, Op op, Object value, String path) {
-        if (value == null) {
-            throw new ValidationError(path + ": " + op.key() + " needs a value to compare with, not null");
+            return operands;
         }
-        return new Expression.Comparison(column, operator, Where.param(value));
+        Map<?, ?> map = asMap(value, path, "a list of values or operator maps, e.g. [5, {\"$gt\": 10}]");
+        return Vector.ofAll(map.entrySet()).map(e -> conditions(target, Collections.singletonMap(e.getKey(), e.getValue()), path));
     }
 
-    private static Expression pattern(Column column, ComparisonOperator operator, Op op, Object value, String path) {
-        if (!(value instanceof CharSequence)) {
-            throw new ValidationError(path + ": " + op.key() + " needs a string pattern such as \"J%\"; got " + describe(value));
+    /** Whether a map is a value form rather than conditions: {@code {"$col": ...}}, {@code {"$any": [...]}}. */
+    private static boolean isValueForm(Map<?, ?> map) {
+        if (map.size() != 1) {
+            return false;
         }
-        return new Expression.Comparison(column, operator, Where.param(value.toString()));
-    }
-
-    private static Expression in(Column column, Object list, boolean negated) {
-        Vector<Object> values = list instanceof Collection<?> c ? Vector.ofAll(c) : Vector.ofAll(java.util.Arrays.asList((Object[]) list));
-        return new Expression.In(column, values.map(Where::param), negated);
+        Object key = map.keySet().iterator().next();
+        Option<Op> op = key instanceof Op o ? Option.some(o) : key instanceof String s ? Op.fromKey(s) : Option.none();
+        return op.contains(Op.col) || op.contains(Op.any) || op.contains(Op.all);
     }
 
     /** The operator a key names, none for an attribute; an unknown {@code $key} is an error with a suggestion. */
-    private static Option<Op> operator(Object key, String path) {
+    static Option<Op> operator(Object key, String path) {
         if (key instanceof Op op) {
             return Option.some(op);
         }
@@ -186,6 +183,13 @@ public final class WhereObject {
     static String describe(Object value) {
         if (value == null) {
             return "null";
+        }
+        if (OperatorConditions.isList(value)) {
+            return "list " + OperatorConditions.list(value).map(item -> item instanceof CharSequence ? "\"" + item + "\"" : item)
+                    .mkString("[", ", ", "]");
+        }
+        if (value instanceof Map<?, ?> map) {
+            return "map " + map;
         }
         return value.getClass().getSimpleName() + " " + (value instanceof CharSequence ? "\"" + value + "\"" : value);
     }

@@ -1,7 +1,6 @@
 package dev.sequelj.ast.finder;
 
 import dev.sequelj.ast.error.ValidationError;
-import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.expression.Expression.Column;
 import dev.sequelj.ast.expression.Expression.Param;
@@ -10,10 +9,11 @@ import dev.sequelj.ast.model.DefaultValue;
 import dev.sequelj.ast.model.DefaultValues;
 import dev.sequelj.ast.model.UuidGenerator;
 import dev.sequelj.ast.model.ModelDefinition;
-import dev.sequelj.ast.statement.ColumnDefinition;
-import dev.sequelj.ast.statement.OrderItem;
-import dev.sequelj.ast.statement.SelectColumn;
+import dev.sequelj.ast.statement.Assignment;
+import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.Statement;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
@@ -21,17 +21,29 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The statements of the writes ({@code create}, ...). Every check on the caller's values happens
- * here, before any SQL exists.
+ * The statements of the writes: {@code create}, {@code bulkCreate}, {@code update}, {@code destroy},
+ * {@code restore}, {@code truncate}, {@code upsert}, {@code increment} and {@code decrement}. Every check
+ * on the caller's values and options happens here, before any SQL exists: an unknown attribute (with the
+ * nearest one suggested), a value of the wrong type, null into an attribute that does not allow it, a
+ * missing where clause.
+ *
+ * <p>Timestamps are Sequelize's: {@code createdAt} and {@code updatedAt} are stamped with {@code now}
+ * (truncated to milliseconds, as JavaScript dates are) under whatever names the model gives them, and a
+ * paranoid model's {@code destroy} stamps {@code deletedAt} instead of deleting.
  *
  * <pre>{@code
  * Statement insert = WriteStatements.create(user, Map.of("firstName", "John"), Instant.now());
+ * Option<Statement.Update> update = WriteStatements.update(user, Map.of("lastName", "Doe"),
+ *         UpdateOptions.options().where(Map.of("id", 5)), Instant.now());
  * }</pre>
  */
 public final class WriteStatements {
     private WriteStatements() {}
+
+    // ---- create, bulkCreate, upsert --------------------------------------------------------------
 
     /**
      * {@code Model.create(values)}: one INSERT of the given attributes in definition order, the generated
@@ -42,48 +54,419 @@ public final class WriteStatements {
      *                         given for an attribute that does not allow null
      */
     public static Statement.Insert create(ModelDefinition model, Map<String, ?> values, Instant now) {
-        return create(model, values, now, UuidGenerator.RANDOM);
+        return create(model, values, CreateOptions.options(), now);
     }
 
     /**
      * {@code Model.create(values)} with the attributes' defaults filled in first, as Sequelize's
      * {@code build} does ({@link DefaultValues}); {@code uuids} makes the UUIDV1/UUIDV4 defaults.
      */
-    public static Statement.Insert create(ModelDefinition model, Map<String, ?> givenValues, Instant now, UuidGenerator uuids) {
-        for (String name : givenValues.keySet()) {
-            model.attribute(name);
+    public static Statement.Insert create(ModelDefinition model, Map<String, ?> values, Instant now, UuidGenerator uuids) {
+        return create(model, values, CreateOptions.options(), now, uuids);
+    }
+
+    /**
+     * {@code Model.create(values, options)}: as {@link #create(ModelDefinition, Map, Instant)}, with
+     * {@code fields} (only those attributes, plus the timestamps, are written; other values are left
+     * out, as Sequelize leaves them), {@code returning}, {@code ignoreDuplicates} and {@code silent}.
+     */
+    public static Statement.Insert create(ModelDefinition model, Map<String, ?> values, CreateOptions options,
+                                          Instant now) {
+        return create(model, values, options, now, UuidGenerator.RANDOM);
+    }
+
+    /** {@link #create(ModelDefinition, Map, CreateOptions, Instant)} with {@code uuids} making the UUIDV1/UUIDV4 defaults. */
+    public static Statement.Insert create(ModelDefinition model, Map<String, ?> values, CreateOptions options,
+                                          Instant now, UuidGenerator uuids) {
+        LinkedHashMap<String, Expression> row = row(model, values, options.fields(), !options.silent(), now, uuids, "");
+        return new Statement.Insert(model.table(), autoIncrementField(model), row.keySet().toVector(),
+                row.values().toVector(), returning(model, options.returning()),
+                options.ignoreDuplicates() ? OnDuplicate.IGNORE : OnDuplicate.REFUSE);
+    }
+
+    /**
+     * {@code Model.bulkCreate(rows, options)}: one multi-row INSERT (a renderer splits it where a
+     * database caps one statement's parameters or rows). Each row is checked as {@code create} checks it;
+     * the columns are every attribute any row gives, in definition order, and a row that does not give
+     * one sends NULL for it, or leaves the auto-increment key to the database.
+     *
+     * @return the INSERT; none for no rows, which sends nothing, as in Sequelize
+     * @throws ValidationError naming the row ({@code rows[1]: ...}) for a value {@code create} would refuse,
+     *                         and for {@code ignoreDuplicates} together with {@code updateOnDuplicate}
+     */
+    public static Option<Statement.BulkInsert> bulkCreate(ModelDefinition model, Iterable<? extends Map<String, ?>> rows,
+                                                          BulkCreateOptions options, Instant now) {
+        return bulkCreate(model, rows, options, now, UuidGenerator.RANDOM);
+    }
+
+    /** {@link #bulkCreate(ModelDefinition, Iterable, BulkCreateOptions, Instant)} with {@code uuids} making the UUID defaults. */
+    public static Option<Statement.BulkInsert> bulkCreate(ModelDefinition model, Iterable<? extends Map<String, ?>> rows,
+                                                          BulkCreateOptions options, Instant now, UuidGenerator uuids) {
+        if (options.ignoreDuplicates() && !options.updateOnDuplicate().isEmpty()) {
+            throw new ValidationError("bulkCreate: ignoreDuplicates and updateOnDuplicate exclude each other;"
+                    + " give one of them");
         }
-        Map<String, ?> values = DefaultValues.apply(model, givenValues, now, uuids);
-        Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
-        Option<String> autoIncrement = Option.none();
-        Vector<String> columns = Vector.empty();
-        Vector<Expression> params = Vector.empty();
-        for (Attribute attribute : model.attributeList()) {
-            Object value = values.get(attribute.name());
-            boolean given = values.containsKey(attribute.name());
-            if (model.updatedAt().contains(attribute.name())
-                    || (model.createdAt().contains(attribute.name()) && value == null)) {
-                value = stamp;
-                given = true;
+        Vector<LinkedHashMap<String, Expression>> checked = Vector.empty();
+        int index = 0;
+        for (Map<String, ?> values : rows) {
+            checked = checked.append(row(model, values, options.fields(), true, now, uuids, "rows[" + index++ + "]: "));
+        }
+        if (checked.isEmpty()) {
+            return Option.none();
+        }
+        Vector<LinkedHashMap<String, Expression>> all = checked;
+        Option<String> key = autoIncrementField(model);
+        Vector<Attribute> given = model.attributeList().filter(a -> all.exists(row -> row.containsKey(a.field())));
+        Vector<String> columns = given.map(Attribute::field);
+        Seq<Seq<Option<Expression>>> cells = all.map(row -> given.map(attribute -> row.get(attribute.field())
+                .orElse(() -> key.contains(attribute.field())
+                        ? Option.none()
+                        : Option.some(new Param(null, Option.some(attribute.type()))))));
+        OnDuplicate onDuplicate = options.ignoreDuplicates() ? OnDuplicate.IGNORE
+                : options.updateOnDuplicate().isEmpty() ? OnDuplicate.REFUSE
+                : new OnDuplicate.Update(conflictKey(model, options.conflictAttributes(), "conflictAttributes"),
+                        fields(model, options.updateOnDuplicate(), "updateOnDuplicate"));
+        return Option.some(new Statement.BulkInsert(model.table(), key, columns, cells, onDuplicate,
+                returning(model, options.returning())));
+    }
+
+    /**
+     * {@code Model.upsert(values, options)}: insert the row, or, when it collides on the conflict key (the
+     * primary key unless {@code conflictFields} says otherwise), overwrite the existing row with every
+     * given value except {@code createdAt} (only {@code fields}, plus {@code updatedAt}, when given).
+     * The key is inserted only when given. When {@code fields} leaves nothing to overwrite, an existing
+     * row is left as it is ({@code ON CONFLICT ... DO NOTHING}), as Sequelize does.
+     *
+     * @throws ValidationError for a value {@code create} would refuse, or when no value at all is given
+     */
+    public static Statement.Upsert upsert(ModelDefinition model, Map<String, ?> values, UpsertOptions options,
+                                          Instant now) {
+        return upsert(model, values, options, now, UuidGenerator.RANDOM);
+    }
+
+    /** {@link #upsert(ModelDefinition, Map, UpsertOptions, Instant)} with {@code uuids} making the UUID defaults. */
+    public static Statement.Upsert upsert(ModelDefinition model, Map<String, ?> values, UpsertOptions options,
+                                          Instant now, UuidGenerator uuids) {
+        LinkedHashMap<String, Expression> row = row(model, values, Option.none(), true, now, uuids, "");
+        if (row.isEmpty()) {
+            throw new ValidationError("upsert: give at least one value to insert");
+        }
+        Option<String> createdAt = model.createdAt().map(name -> model.attribute(name).field());
+        Option<LinkedHashSet<String>> overwritten = options.fields().map(names -> LinkedHashSet.ofAll(
+                fields(model, names, "fields")).addAll(model.updatedAt().map(name -> model.attribute(name).field())));
+        Vector<String> update = row.keySet().toVector()
+                .filter(field -> !createdAt.contains(field))
+                .filter(field -> overwritten.forAll(set -> set.contains(field)));
+        return new Statement.Upsert(model.table(), autoIncrementField(model), row.keySet().toVector(),
+                row.values().toVector(), conflictKey(model, options.conflictFields(), "conflictFields"), update,
+                returning(model, options.returning()));
+    }
+
+    /**
+     * One row's checked values by column, in definition order: the given attributes with the defaults of
+     * those not given filled in, as Sequelize's {@code build} does ({@link DefaultValues}; a literal
+     * default is left to the column's DEFAULT clause), only those in {@code fields} when given,
+     * {@code createdAt} stamped unless given, {@code updatedAt} stamped unless {@code stampUpdatedAt} is
+     * off, and the auto-increment key only when given.
+     */
+    private static LinkedHashMap<String, Expression> row(ModelDefinition model, Map<String, ?> givenValues,
+                                                         Option<Seq<String>> fields, boolean stampUpdatedAt,
+                                                         Instant now, UuidGenerator uuids, String where) {
+        try {
+            for (String name : givenValues.keySet()) {
+                model.attribute(name);
             }
-            if (attribute.autoIncrement()) {
-                autoIncrement = Option.some(attribute.field());
-                if (value == null) {
+            Map<String, ?> values = DefaultValues.apply(model, givenValues, now, uuids);
+            Option<Seq<String>> written = fields.map(names -> names.map(name -> model.attribute(name).name())
+                    .appendAll(model.createdAt()).appendAll(model.updatedAt()));
+            Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
+            LinkedHashMap<String, Expression> row = LinkedHashMap.empty();
+            for (Attribute attribute : model.attributeList()) {
+                if (written.exists(names -> !names.contains(attribute.name()))) {
                     continue;
                 }
+                Object value = values.get(attribute.name());
+                boolean given = values.containsKey(attribute.name());
+                boolean stamped = model.updatedAt().contains(attribute.name()) ? stampUpdatedAt
+                        : model.createdAt().contains(attribute.name()) && value == null;
+                if (stamped) {
+                    value = stamp;
+                    given = true;
+                }
+                if (attribute.autoIncrement() && value == null) {
+                    continue;
+                }
+                // A literal default is left to the column's DEFAULT clause, so the database supplies the value.
+                boolean databaseDefault = !given && attribute.defaultValue().exists(d -> d instanceof DefaultValue.Literal);
+                if (value == null && !attribute.allowNull() && !databaseDefault) {
+                    throw new ValidationError("notNull Violation: " + model.name() + "." + attribute.name()
+                            + " cannot be null" + (given ? "" : " (no value was given)"));
+                }
+                if (given) {
+                    row = row.put(attribute.field(), param(model, attribute, value));
+                }
             }
-            // A literal default is left to the column's DEFAULT clause, so the database supplies the value.
-            boolean databaseDefault = attribute.defaultValue().exists(d -> d instanceof DefaultValue.Literal);
-            if (value == null && !attribute.allowNull() && !databaseDefault) {
-                throw new ValidationError("notNull Violation: " + model.name() + "." + attribute.name()
-                        + " cannot be null" + (given ? "" : " (no value was given)"));
+            return row;
+        } catch (ValidationError e) {
+            throw where.isEmpty() ? e : new ValidationError(where + e.getMessage());
+        }
+    }
+
+    // ---- update, increment, decrement -------------------------------------------------------------
+
+    /**
+     * {@code Model.update(values, options)}: {@code UPDATE ... SET ... WHERE ...}. The given values (only
+     * those in {@code fields}, when given) in definition order, then {@code updatedAt} stamped unless
+     * {@code silent}; on a paranoid model {@code deletedAt IS NULL} is added to the where clause unless
+     * {@code paranoid(false)}.
+     *
+     * @return the UPDATE; none when no value is left to write, which sends nothing, as in Sequelize
+     * @throws ValidationError when no where clause is given (Sequelize: "Missing where attribute in the
+     *                         options parameter"), or for a value {@code create} would refuse
+     */
+    public static Option<Statement.Update> update(ModelDefinition model, Map<String, ?> values, UpdateOptions options,
+                                                  Instant now) {
+        Expression where = requireWhere(options.where(), "update");
+        for (String name : values.keySet()) {
+            model.attribute(name);
+        }
+        Option<Seq<String>> written = options.fields().map(names -> names.map(name -> model.attribute(name).name()));
+        boolean stampUpdatedAt = !options.silent() && model.updatedAt().isDefined();
+        Vector<Assignment> assignments = Vector.empty();
+        for (Attribute attribute : model.attributeList()) {
+            boolean skipped = !values.containsKey(attribute.name())
+                    || written.exists(names -> !names.contains(attribute.name()))
+                    || (stampUpdatedAt && model.updatedAt().contains(attribute.name()));
+            if (skipped) {
+                continue;
             }
-            if (given) {
-                columns = columns.append(attribute.field());
-                params = params.append(new Param(ValueChecker.check(model.name(), attribute, value), Option.some(attribute.type())));
+            Object value = values.get(attribute.name());
+            if (value == null && !attribute.allowNull()) {
+                throw new ValidationError("notNull Violation: " + model.name() + "." + attribute.name() + " cannot be null");
+            }
+            assignments = assignments.append(new Assignment.ToValue(attribute.field(), param(model, attribute, value)));
+        }
+        if (assignments.isEmpty()) {
+            return Option.none();
+        }
+        if (stampUpdatedAt) {
+            assignments = assignments.append(updatedAtStamp(model, now));
+        }
+        Option<Expression> condition = options.paranoid() ? notDeleted(model, where) : resolve(model, where);
+        return Option.some(new Statement.Update(model.table(), assignments, condition, options.limit(), keyFields(model),
+                returning(model, options.returning())));
+    }
+
+    /**
+     * {@code Model.increment(attributes, options)}: each attribute {@code = attribute + by}, computed by the
+     * database, and {@code updatedAt} stamped unless {@code silent}.
+     *
+     * @throws ValidationError when no where clause or no attribute is given, or {@code by} does not fit an
+     *                         attribute's type (a STRING attribute cannot be incremented)
+     */
+    public static Statement.Update increment(ModelDefinition model, Iterable<String> attributes,
+                                             IncrementOptions options, Instant now) {
+        return byOption(() -> adjust(model, amounts(attributes, options.by()), options, now, false, "increment"));
+    }
+
+    /** {@code Model.increment({attribute: by, ...}, options)}: each attribute by its own amount. */
+    public static Statement.Update increment(ModelDefinition model, Map<String, ? extends Number> amounts,
+                                             IncrementOptions options, Instant now) {
+        return adjust(model, amounts, options, now, false, "increment");
+    }
+
+    /** {@code Model.decrement(attributes, options)}: each attribute {@code = attribute - by}. */
+    public static Statement.Update decrement(ModelDefinition model, Iterable<String> attributes,
+                                             IncrementOptions options, Instant now) {
+        return byOption(() -> adjust(model, amounts(attributes, options.by()), options, now, true, "decrement"));
+    }
+
+    /** Names {@code by} in an amount's type error: with a list of attributes the amount is that option. */
+    private static Statement.Update byOption(Supplier<Statement.Update> adjust) {
+        try {
+            return adjust.get();
+        } catch (AmountError e) {
+            throw new ValidationError("by: " + e.getMessage());
+        }
+    }
+
+    /** An amount that does not fit its attribute's type. */
+    private static final class AmountError extends ValidationError {
+        AmountError(String message) {
+            super(message);
+        }
+    }
+
+    /** {@code Model.decrement({attribute: by, ...}, options)}: each attribute by its own amount. */
+    public static Statement.Update decrement(ModelDefinition model, Map<String, ? extends Number> amounts,
+                                             IncrementOptions options, Instant now) {
+        return adjust(model, amounts, options, now, true, "decrement");
+    }
+
+    private static Map<String, Number> amounts(Iterable<String> attributes, Number by) {
+        Map<String, Number> amounts = new java.util.LinkedHashMap<>(); // keeps the caller's order for messages
+        attributes.forEach(name -> amounts.put(name, by));
+        return amounts;
+    }
+
+    /**
+     * The SET list is in definition order, so that equal calls render equal SQL whatever the map's
+     * iteration order. Sequelize's increment does not skip soft-deleted rows, and neither does this.
+     */
+    private static Statement.Update adjust(ModelDefinition model, Map<String, ? extends Number> amounts,
+                                           IncrementOptions options, Instant now, boolean subtract, String method) {
+        Expression where = requireWhere(options.where(), method);
+        if (amounts.isEmpty()) {
+            throw new ValidationError(method + ": no attribute to " + method + "; give a name, a list of names,"
+                    + " or a map of attribute to amount");
+        }
+        for (String name : amounts.keySet()) {
+            model.attribute(name);
+        }
+        Vector<Assignment> assignments = Vector.empty();
+        for (Attribute attribute : model.attributeList()) {
+            if (amounts.containsKey(attribute.name())) {
+                Number by = amounts.get(attribute.name());
+                if (by == null) {
+                    throw new ValidationError(method + ": " + model.name() + "." + attribute.name()
+                            + " needs an amount, not null");
+                }
+                Param amount;
+                try {
+                    amount = param(model, attribute, by);
+                } catch (ValidationError e) {
+                    throw new AmountError(e.getMessage());
+                }
+                assignments = assignments.append(new Assignment.Increment(attribute.field(), amount, subtract));
             }
         }
-        return new Statement.Insert(model.table(), autoIncrement, columns, params,
-                model.attributeList().map(Attribute::field));
+        if (!options.silent() && model.updatedAt().isDefined()) {
+            assignments = assignments.append(updatedAtStamp(model, now));
+        }
+        return new Statement.Update(model.table(), assignments, resolve(model, where), Option.none(), keyFields(model),
+                returning(model, options.returning()));
+    }
+
+    // ---- destroy, restore, truncate ---------------------------------------------------------------
+
+    /**
+     * {@code Model.destroy(options)}: {@code DELETE FROM ... WHERE ...}; {@code TRUNCATE} with
+     * {@code truncate(true)}. On a paranoid model, unless {@code force(true)}, an UPDATE that stamps
+     * {@code deletedAt} on the matching rows not yet deleted ({@code deletedAt IS NULL AND ...}), as
+     * Sequelize sends it, {@code truncate} or not.
+     *
+     * @throws ValidationError when neither a where clause nor {@code truncate} is given
+     */
+    public static Statement destroy(ModelDefinition model, DestroyOptions options, Instant now) {
+        if (options.where().isEmpty() && !options.truncate()) {
+            throw new ValidationError("destroy: missing where or truncate attribute in the options parameter;"
+                    + " give a where clause (an empty one, {}, deletes every row) or truncate: true");
+        }
+        Expression where = options.where().getOrElse(() -> new Expression.And(Vector.empty()));
+        if (model.paranoid() && !options.force()) {
+            Attribute deletedAt = model.attribute(model.deletedAt().get());
+            Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
+            return new Statement.Update(model.table(),
+                    Vector.of(new Assignment.ToValue(deletedAt.field(), param(model, deletedAt, stamp))),
+                    notDeleted(model, where), options.limit(), keyFields(model), Vector.empty());
+        }
+        if (options.truncate()) {
+            return new Statement.Truncate(model.table(), options.cascade(), options.restartIdentity());
+        }
+        return new Statement.Delete(model.table(), resolve(model, where), options.limit(), keyFields(model));
+    }
+
+    /**
+     * {@code Model.restore(options)}: {@code UPDATE ... SET deletedAt = NULL WHERE ...} on a paranoid
+     * model; every row when no where clause is given, as in Sequelize.
+     *
+     * @throws ValidationError when the model is not paranoid (Sequelize: "Model is not paranoid")
+     */
+    public static Statement.Update restore(ModelDefinition model, RestoreOptions options) {
+        if (!model.paranoid()) {
+            throw new ValidationError("restore: model '" + model.name() + "' is not paranoid; only a paranoid model"
+                    + " (paranoid: true) keeps soft-deleted rows to restore");
+        }
+        Attribute deletedAt = model.attribute(model.deletedAt().get());
+        return new Statement.Update(model.table(),
+                Vector.of(new Assignment.ToValue(deletedAt.field(), new Param(null, Option.some(deletedAt.type())))),
+                options.where().flatMap(where -> resolve(model, where)), options.limit(), keyFields(model),
+                Vector.empty());
+    }
+
+    /**
+     * {@code Model.truncate(options)}: Sequelize's {@code destroy({...options, truncate: true})}, so a
+     * paranoid model's rows are soft-deleted unless {@code force(true)}.
+     */
+    public static Statement truncate(ModelDefinition model, DestroyOptions options, Instant now) {
+        return destroy(model, options.truncate(true), now);
+    }
+
+    // ---- shared ---------------------------------------------------------------------------------------
+
+    private static Expression requireWhere(Option<Expression> where, String method) {
+        return where.getOrElseThrow(() -> new ValidationError(method + ": missing where attribute in the options"
+                + " parameter; give a where clause (an empty one, {}, matches every row)"));
+    }
+
+    /** The where clause against unqualified columns; none for one that holds for every row (an empty AND). */
+    private static Option<Expression> resolve(ModelDefinition model, Expression where) {
+        if (where instanceof Expression.And and && and.operands().isEmpty()) {
+            return Option.none();
+        }
+        return Option.some(WhereResolver.resolve(model, where, Option.none()));
+    }
+
+    /** {@code deletedAt IS NULL AND where} on a paranoid model, Sequelize's order; just the where otherwise. */
+    private static Option<Expression> notDeleted(ModelDefinition model, Expression where) {
+        Option<Expression> resolved = resolve(model, where);
+        if (!model.paranoid()) {
+            return resolved;
+        }
+        Expression alive = new Expression.IsNull(
+                new Column(Option.none(), model.attribute(model.deletedAt().get()).field()), false);
+        return Option.some(resolved.isEmpty() ? alive : new Expression.And(resolved.get() instanceof Expression.And and
+                ? and.operands().prepend(alive)
+                : Vector.of(alive, resolved.get())));
+    }
+
+    private static Assignment updatedAtStamp(ModelDefinition model, Instant now) {
+        Attribute updatedAt = model.attribute(model.updatedAt().get());
+        return new Assignment.ToValue(updatedAt.field(), param(model, updatedAt, now.truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    private static Param param(ModelDefinition model, Attribute attribute, Object value) {
+        return new Param(ValueChecker.check(model.name(), attribute, value), Option.some(attribute.type()));
+    }
+
+    private static Option<String> autoIncrementField(ModelDefinition model) {
+        return model.attributeList().find(Attribute::autoIncrement).map(Attribute::field);
+    }
+
+    private static Seq<String> keyFields(ModelDefinition model) {
+        return model.primaryKey().map(Attribute::field);
+    }
+
+    /** The columns of the named attributes, each checked. */
+    private static Seq<String> fields(ModelDefinition model, Seq<String> attributes, String option) {
+        try {
+            return attributes.map(name -> model.attribute(name).field());
+        } catch (ValidationError e) {
+            throw new ValidationError(option + ": " + e.getMessage());
+        }
+    }
+
+    /** The named unique key's columns, or the primary key's when none is named. */
+    private static Seq<String> conflictKey(ModelDefinition model, Seq<String> attributes, String option) {
+        return attributes.isEmpty() ? keyFields(model) : fields(model, attributes, option);
+    }
+
+    private static Seq<String> returning(ModelDefinition model, Returning returning) {
+        if (!returning.enabled()) {
+            return Vector.empty();
+        }
+        return returning.attributes().isEmpty()
+                ? model.attributeList().map(Attribute::field)
+                : fields(model, returning.attributes(), "returning");
     }
 }

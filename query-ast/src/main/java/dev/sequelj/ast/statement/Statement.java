@@ -48,20 +48,108 @@ public sealed interface Statement {
      *                            explicitly, which some databases must be told (SQL Server)
      * @param columns             the columns given values, in order
      * @param values              one expression per column
-     * @param returning           the columns of the stored row to hand back (RETURNING / OUTPUT)
+     * @param returning           the columns of the stored row to hand back (RETURNING / OUTPUT); none when empty
+     * @param onDuplicate         what to do when the row collides with an existing one on a unique key
      */
     record Insert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
-                  Seq<String> returning) implements Statement {}
+                  Seq<String> returning, OnDuplicate onDuplicate) implements Statement {
+
+        /** An insert the database refuses on a duplicate key, as a plain {@code create} is. */
+        public Insert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
+                      Seq<String> returning) {
+            this(table, autoIncrementColumn, columns, values, returning, OnDuplicate.REFUSE);
+        }
+    }
+
+    // ---- SELECT (finders): helper C ---------------------------------------------------------------
 
     /**
-     * {@code SELECT columns FROM table AS alias WHERE ... ORDER BY ... LIMIT ... OFFSET ...}.
+     * {@code SELECT columns FROM table AS alias WHERE ... GROUP BY ... HAVING ... ORDER BY ... LIMIT ...
+     * OFFSET ... FOR UPDATE}.
      *
-     * @param keyOrder the primary-key order, used only by dialects that can page (limit/offset) solely
-     *                 over an ORDER BY (SQL Server) when {@code order} is empty
+     * @param group    the GROUP BY keys, in order; empty for none
+     * @param having   the HAVING condition, resolved
+     * @param keyOrder the order used only by dialects that can page (limit/offset) solely over an ORDER BY
+     *                 (SQL Server) when {@code order} is empty: the primary key, or the group keys of a
+     *                 grouped select
+     * @param lock     the row lock to take, if any
      */
     record Select(Seq<SelectColumn> columns, TableName table, String alias, Option<Expression> where,
-                  Seq<OrderItem> order, Option<Integer> limit, Option<Integer> offset, Seq<OrderItem> keyOrder)
+                  Seq<Expression> group, Option<Expression> having, Seq<OrderItem> order,
+                  Option<Integer> limit, Option<Integer> offset, Seq<OrderItem> keyOrder, Option<Lock> lock)
+            implements Statement {
+
+        /** A select without grouping or lock. */
+        public Select(Seq<SelectColumn> columns, TableName table, String alias, Option<Expression> where,
+                      Seq<OrderItem> order, Option<Integer> limit, Option<Integer> offset, Seq<OrderItem> keyOrder) {
+            this(columns, table, alias, where, io.vavr.collection.Vector.empty(), Option.none(), order, limit, offset,
+                    keyOrder, Option.none());
+        }
+    }
+
+    // ---- writes: bulkCreate, update, destroy, restore, truncate, upsert, increment (helper D) ----------
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (...), (...), ...}: several rows in one statement, as
+     * {@code bulkCreate} sends them. A dialect that caps the parameters or rows of one statement gets
+     * several statements.
+     *
+     * @param autoIncrementColumn the table's auto-increment key column, if any. When {@code columns} does
+     *                            not list it, the database generates it for every row; when it does, a row
+     *                            whose cell is empty leaves it to the database and the others give it
+     * @param columns             the columns given values, in order
+     * @param rows                one cell per column in each row; a cell is empty only in the
+     *                            auto-increment key's column ("let the database generate it")
+     * @param onDuplicate         what to do with a row that collides with an existing one
+     * @param returning           the columns of the stored rows to hand back; none when empty
+     */
+    record BulkInsert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns,
+                      Seq<Seq<Option<Expression>>> rows, OnDuplicate onDuplicate, Seq<String> returning)
             implements Statement {}
+
+    /**
+     * {@code upsert}: insert the row, or update the row whose {@code conflictColumns} it collides with.
+     * {@code INSERT ... ON CONFLICT ... DO UPDATE}, {@code ON DUPLICATE KEY UPDATE} or {@code MERGE},
+     * as the dialect does it.
+     *
+     * @param autoIncrementColumn the table's auto-increment key column, if any (listed in {@code columns}
+     *                            only when its value is given)
+     * @param columns             the columns inserted, in order
+     * @param values              one expression per column
+     * @param conflictColumns     the unique key the row is matched on
+     * @param updateColumns       the columns overwritten when the row exists
+     * @param returning           the columns of the stored row to hand back; none when empty
+     */
+    record Upsert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
+                  Seq<String> conflictColumns, Seq<String> updateColumns, Seq<String> returning) implements Statement {}
+
+    /**
+     * {@code UPDATE table SET ... WHERE ...}: {@code update}, {@code increment}/{@code decrement}, and the
+     * soft {@code destroy}/{@code restore} of a paranoid model. Columns are not qualified.
+     *
+     * @param limit      change at most this many rows (how is the dialect's affair)
+     * @param keyColumns the primary key, for dialects that limit through a sub-select on it
+     * @param returning  the columns of the changed rows to hand back, where the dialect can; none when empty
+     */
+    record Update(TableName table, Seq<Assignment> assignments, Option<Expression> where, Option<Integer> limit,
+                  Seq<String> keyColumns, Seq<String> returning) implements Statement {}
+
+    /**
+     * {@code DELETE FROM table WHERE ...}: {@code destroy}. Columns are not qualified.
+     *
+     * @param limit      delete at most this many rows
+     * @param keyColumns the primary key, for dialects that limit through a sub-select on it
+     */
+    record Delete(TableName table, Option<Expression> where, Option<Integer> limit, Seq<String> keyColumns)
+            implements Statement {}
+
+    /**
+     * {@code TRUNCATE table}, or what the dialect has instead (SQLite: {@code DELETE FROM}).
+     *
+     * @param cascade         also empty the tables whose foreign keys point here, where the dialect can say so
+     * @param restartIdentity restart the auto-increment counter
+     */
+    record Truncate(TableName table, boolean cascade, boolean restartIdentity) implements Statement {}
 
     // ---- DDL: indexes and the QueryInterface (helper A) ------------------------------------------
 

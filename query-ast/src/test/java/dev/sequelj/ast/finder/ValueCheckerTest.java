@@ -76,9 +76,9 @@ class ValueCheckerTest {
         Object checked = check(DataTypes.JSONB, nested);
         assertThat(checked).isEqualTo(nested).isNotSameAs(nested);
         assertThat(check(DataTypes.JSON, "text")).isEqualTo("text");
-        refused(DataTypes.JSON, new java.util.HashMap<>(Map.of(1, "x")), "t.v is JSON and cannot take HashMap {1=x}; allowed: Map (string keys), List, String, Number, Boolean or null, nested");
+        refused(DataTypes.JSON, new java.util.HashMap<>(Map.of(1, "x")), "t.v is JSON and cannot take map {1=x}; allowed: Map (string keys), List, String, Number, Boolean or null, nested");
         refused(DataTypes.JSON, new java.util.ArrayList<>(List.of(LocalDate.of(2024, 1, 1))),
-                "t.v is JSON and cannot take ArrayList [2024-01-01]; allowed: Map (string keys), List, String, Number, Boolean or null, nested");
+                "t.v is JSON and cannot take list [2024-01-01]; allowed: Map (string keys), List, String, Number, Boolean or null, nested");
     }
 
     @Test

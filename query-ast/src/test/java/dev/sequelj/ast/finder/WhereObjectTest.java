@@ -93,7 +93,10 @@ class WhereObjectTest {
         assertThatThrownBy(() -> WhereObject.parse(Map.of("age", Map.of("$greaterThan", 18))))
                 .isInstanceOf(ValidationError.class)
                 .hasMessage("where.age.$greaterThan: unknown operator; operators are $eq, $ne, $gt, $gte, $lt, $lte,"
-                        + " $in, $notIn, $is, $like, $notLike, $and, $or, $not");
+                        + " $in, $notIn, $is, $not, $like, $notLike, $iLike, $notILike, $startsWith, $endsWith, $substring,"
+                        + " $regexp, $notRegexp, $iRegexp, $notIRegexp, $between, $notBetween, $any, $all, $overlap,"
+                        + " $contains, $contained, $adjacent, $strictLeft, $strictRight, $noExtendRight, $noExtendLeft,"
+                        + " $match, $col, $and, $or");
     }
 
     @Test
@@ -123,10 +126,13 @@ class WhereObjectTest {
     }
 
     @Test
-    void logicalOperatorsAreRefusedInsideAnAttribute() {
-        assertThatThrownBy(() -> WhereObject.parse(Map.of("a", Map.of("$or", List.of(1, 2)))))
-                .isInstanceOf(ValidationError.class)
-                .hasMessageStartingWith("where.a.$or: $or combines conditions");
+    void logicalOperatorsInsideAnAttributeCombineItsConditions() {
+        assertThat(WhereObject.parse(Map.of("a", Map.of("$or", List.of(1, Map.of("$gt", 5))))))
+                .isEqualTo(or(col("a").eq(1), col("a").gt(5)));
+        assertThat(WhereObject.parse(Map.of("a", Map.of("$and", Map.of("$gt", 1)))))
+                .isEqualTo(and(col("a").gt(1)));
+        assertThat(WhereObject.parse(Map.of("a", Map.of("$not", Map.of("$gt", 5)))))
+                .isEqualTo(not(col("a").gt(5)));
     }
 
     @Test

@@ -1,16 +1,26 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.expression.ComparisonOperator;
+import dev.sequelj.ast.expression.JsonCast;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.DefaultValue;
 import dev.sequelj.ast.model.Reference;
 import dev.sequelj.ast.statement.ColumnDefinition;
+import dev.sequelj.ast.statement.Lock;
+import dev.sequelj.ast.statement.OnDuplicate;
+import dev.sequelj.ast.statement.OrderItem.Direction;
+import dev.sequelj.ast.statement.OrderItem.Nulls;
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.ast.statement.TableName;
-import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.render.JsonText;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
+import dev.sequelj.render.literal.LiteralWriter;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -18,6 +28,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Everything one database does differently, in one place: quoting, column types, and small hooks for
@@ -72,9 +84,9 @@ public abstract class Dialect {
         quoteIdentifier(out, table.name());
     }
 
-    /** Appends a string literal; the standard doubles single quotes. */
+    /** Appends a string literal, escaped by the dialect's {@link #literals() literal writer}. */
     public void quoteStringLiteral(StringBuilder out, String value) {
-        quote(out, value, '\'', '\'');
+        literals().string(out, value);
     }
 
     private static void appendDoubling(StringBuilder out, String text, char quote) {
@@ -175,20 +187,161 @@ public abstract class Dialect {
         out.sql(" DEFAULT VALUES");
     }
 
-    // ---- WHERE ----------------------------------------------------------------------------------
+    // ---- WHERE: operators, quantified arrays, ranges, JSON paths ---------------------------------------
 
-    /** How a comparison is spelled. Sequelize writes {@code !=} for {@code Op.ne} everywhere. */
-    public String comparisonOperator(ComparisonOperator operator) {
-        return switch (operator) {
-            case EQ -> " = ";
-            case NE -> " != ";
-            case GT -> " > ";
-            case GTE -> " >= ";
-            case LT -> " < ";
-            case LTE -> " <= ";
-            case LIKE -> " LIKE ";
-            case NOT_LIKE -> " NOT LIKE ";
-        };
+    /** The comparisons every database here spells alike. Sequelize writes {@code !=} for {@code Op.ne} everywhere. */
+    protected static final Map<ComparisonOperator, String> STANDARD_OPERATORS = LinkedHashMap.of(
+            ComparisonOperator.EQ, " = ", ComparisonOperator.NE, " != ",
+            ComparisonOperator.GT, " > ", ComparisonOperator.GTE, " >= ",
+            ComparisonOperator.LT, " < ", ComparisonOperator.LTE, " <= ",
+            ComparisonOperator.LIKE, " LIKE ", ComparisonOperator.NOT_LIKE, " NOT LIKE ");
+
+    /** In a JSON cast table: the value is compared as the extracted text, without a cast. */
+    protected static final String NO_CAST = "";
+
+    private Map<ComparisonOperator, String> operatorTable;
+    private Map<JsonCast, String> jsonCastTable;
+
+    /**
+     * The comparisons this database has, each spelled with the spaces around it ({@code " ILIKE "}). An
+     * operator missing from the table is one the database lacks: rendering it is an
+     * {@link UnsupportedFeatureError}. Subclasses add to the standard table.
+     */
+    protected Map<ComparisonOperator, String> comparisonOperators() {
+        return STANDARD_OPERATORS;
+    }
+
+    /** How a comparison is spelled, or an {@link UnsupportedFeatureError} naming the operator and where it works. */
+    public final String comparisonOperator(ComparisonOperator operator) {
+        if (operatorTable == null) {
+            operatorTable = comparisonOperators(); // immutable and the same on every call; a racing second read is harmless
+        }
+        return operatorTable.get(operator).getOrElseThrow(() -> unsupported("Op." + operator.sequelizeKey().substring(1)
+                + " (" + operator.sequelizeKey() + ")", d -> d.comparisonOperators().containsKey(operator)));
+    }
+
+    /**
+     * The literal that {@code IS [NOT]} tests a boolean against ({@code $is: true}, {@code $not: false}), or
+     * none where the database cannot write {@code IS TRUE}.
+     */
+    protected Option<String> truthLiteral(boolean value) {
+        return Option.some(value ? "true" : "false");
+    }
+
+    /** Writes {@code IS TRUE}'s literal, or refuses where the database has no such test. */
+    public final void writeTruthLiteral(SqlWriter out, boolean value) {
+        out.sql(truthLiteral(value).getOrElseThrow(() -> unsupported("IS TRUE / IS FALSE (Op.is with true or false,"
+                + " Op.not with true or false)", d -> d.truthLiteral(value).isDefined())));
+    }
+
+    /** Whether the database has array values ({@code ARRAY[...]}) and comparisons quantified over them ({@code = ANY (...)}). */
+    protected boolean hasArrays() {
+        return false;
+    }
+
+    /** Refuses array values and {@code ANY}/{@code ALL} where the database has none. */
+    public final void requireArrays(String feature) {
+        if (!hasArrays()) {
+            throw unsupported(feature, Dialect::hasArrays);
+        }
+    }
+
+    /** The function that builds a range of the given bound type ({@code int4range}), none where there is none. */
+    protected Option<String> rangeConstructor(DataType subtype) {
+        return Option.none();
+    }
+
+    /** {@link #rangeConstructor}, or an {@link UnsupportedFeatureError}. */
+    public final String rangeFunction(DataType subtype) {
+        return rangeConstructor(subtype).getOrElseThrow(() -> unsupported("a range of " + DataTypes.describe(subtype)
+                + " (the range operators)", d -> d.rangeConstructor(subtype).isDefined()));
+    }
+
+    /**
+     * The SQL type each JSON cast becomes ({@code "meta.age::integer"}; numbers are compared as
+     * {@code DOUBLE_PRECISION}, booleans as {@code BOOLEAN}); {@link #NO_CAST} to compare the text as it
+     * is. A cast missing from the table is one the database cannot make. Empty where JSON paths are not
+     * supported at all.
+     */
+    protected Map<JsonCast, String> jsonCasts() {
+        return LinkedHashMap.empty();
+    }
+
+    /** The SQL type of a JSON cast ({@link #NO_CAST} for none), or an {@link UnsupportedFeatureError}. */
+    public final String jsonCast(JsonCast cast) {
+        if (jsonCastTable == null) {
+            jsonCastTable = jsonCasts(); // immutable, as the operator table
+        }
+        return jsonCastTable.get(cast).getOrElseThrow(() -> unsupported("the JSON path cast ::" + cast.sequelizeName(),
+                d -> d.jsonCasts().containsKey(cast)));
+    }
+
+    /** Refuses JSON path conditions where the database has none (its cast table is empty). */
+    public final void requireJsonPaths() {
+        if (jsonCasts().isEmpty()) {
+            throw unsupported("JSON path conditions ({\"meta\": {\"key\": ...}}, \"meta.key\")", d -> !d.jsonCasts().isEmpty());
+        }
+    }
+
+    /**
+     * Writes the text at {@code path} inside a JSON column ({@code column} writes the column). Unsupported
+     * by default: a database that has JSON paths overrides this and {@link #jsonCasts()}.
+     */
+    public void writeJsonText(SqlWriter out, Runnable column, Seq<String> path) {
+        requireJsonPaths();
+        throw new IllegalStateException(name() + " has JSON casts but does not write JSON paths");
+    }
+
+    /**
+     * Whether null and booleans inside JSON compare as the text JSON unquotes them to ({@code 'null'},
+     * {@code 'true'}) rather than as SQL NULL and booleans: MySQL's {@code json_unquote} hands back text,
+     * and Sequelize compares it so.
+     */
+    public boolean jsonScalarsAsText() {
+        return false;
+    }
+
+    /** Writes a bound value of a data type; a plain placeholder unless the database must be told its type. */
+    public void writeTypedParam(SqlWriter out, DataType type, Object databaseValue) {
+        out.param(databaseValue);
+    }
+
+    /**
+     * A SQL/JSON path as MySQL, MariaDB and SQLite read it: {@code $.address.city}, {@code $.items[0].name}.
+     * A key of digits only indexes an array, as in Sequelize. A key that is not a plain identifier (or
+     * every key, when {@code quoteEveryKey}, as Sequelize writes MySQL paths) is double-quoted with
+     * {@code "} and {@code \} escaped, so that no key can end the quoting or reach another key.
+     */
+    protected static String sqlJsonPath(Seq<String> path, boolean quoteEveryKey) {
+        StringBuilder out = new StringBuilder("$");
+        for (String key : path) {
+            if (!key.isEmpty() && key.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                out.append('[').append(key).append(']');
+            } else if (!quoteEveryKey && key.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                out.append('.').append(key);
+            } else {
+                out.append(".\"");
+                for (int i = 0; i < key.length(); i++) {
+                    char c = key.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+                out.append('"');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The error for a feature this database lacks, naming it, this dialect, and the dialects where it
+     * works: {@code Op.iLike ($iLike) is not supported on mysql; it works on postgres}.
+     */
+    protected final UnsupportedFeatureError unsupported(String feature, Predicate<Dialect> works) {
+        Seq<String> elsewhere = Dialects.all().filter(works).map(Dialect::name);
+        return new UnsupportedFeatureError(feature + " is not supported on " + name()
+                + (elsewhere.isEmpty() ? "" : "; it works on " + elsewhere.mkString(", ")));
     }
 
     // ---- SELECT ---------------------------------------------------------------------------------
@@ -202,6 +355,204 @@ public abstract class Dialect {
     public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
         limit.forEach(l -> out.sql(" LIMIT ").param(l));
         offset.forEach(o -> out.sql(" OFFSET ").param(o));
+    }
+
+    // ---- SELECT: finder clauses (fn, cast, random, order keys, locks) --------------------------------
+
+    /**
+     * The type a {@code CAST} names, for a checked, upper-case type name. Standard SQL takes it as it is;
+     * a database without that type name renames it, as Sequelize does.
+     */
+    public String castType(String type) {
+        return type;
+    }
+
+    /** The function call {@code sequelize.random()} stands for; {@code RANDOM()} in standard SQL. */
+    public String randomFunction() {
+        return "RANDOM()";
+    }
+
+    /**
+     * Writes one ORDER BY key: {@code key [ASC|DESC] [NULLS FIRST|NULLS LAST]}.
+     *
+     * @param key writes the key expression; a dialect may write it more than once
+     */
+    public void writeOrderKey(SqlWriter out, Consumer<SqlWriter> key, Option<Direction> direction, Option<Nulls> nulls) {
+        key.accept(out);
+        writeDirection(out, direction);
+        nulls.forEach(n -> out.sql(n == Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST"));
+    }
+
+    /**
+     * {@link #writeOrderKey} for databases without {@code NULLS FIRST/LAST} (MySQL, MariaDB, SQL Server,
+     * where NULL sorts as the smallest value): a leading key that puts the NULLs where asked, then the key.
+     * Before: {@code "age" DESC NULLS FIRST}. After:
+     * {@code CASE WHEN `age` IS NULL THEN 0 ELSE 1 END, `age` DESC}.
+     */
+    protected final void writeOrderKeyEmulatingNulls(SqlWriter out, Consumer<SqlWriter> key, Option<Direction> direction,
+                                                     Option<Nulls> nulls) {
+        nulls.forEach(n -> {
+            out.sql("CASE WHEN ");
+            key.accept(out);
+            out.sql(n == Nulls.FIRST ? " IS NULL THEN 0 ELSE 1 END, " : " IS NULL THEN 1 ELSE 0 END, ");
+        });
+        key.accept(out);
+        writeDirection(out, direction);
+    }
+
+    private static void writeDirection(SqlWriter out, Option<Direction> direction) {
+        direction.forEach(d -> out.sql(d == Direction.DESC ? " DESC" : " ASC"));
+    }
+
+    /** Writes a lock given as a hint on the table, after {@code FROM "users" AS "user"}; none in standard SQL. */
+    public void writeTableLockHint(SqlWriter out, Lock lock) {}
+
+    /**
+     * Writes a lock as a clause at the end of the SELECT: PostgreSQL's {@code FOR UPDATE}, {@code FOR SHARE},
+     * {@code FOR KEY SHARE}, {@code FOR NO KEY UPDATE}.
+     */
+    public void writeLockClause(SqlWriter out, Lock lock) {
+        out.sql(" FOR ").sql(lock.sequelizeName());
+    }
+
+    /** The refusal of a lock this database cannot take. */
+    protected final UnsupportedFeatureError unsupportedLock(Lock lock, String instead) {
+        return new UnsupportedFeatureError("lock " + lock.sequelizeName() + " is not supported on " + name() + "; " + instead);
+    }
+
+    // ---- writes: INSERT conflicts and batches, UPDATE/DELETE, TRUNCATE, upsert (helper D) ---------
+
+    /**
+     * Writes the start of an INSERT up to its table, skipping duplicates where this database says so
+     * up front. Standard SQL (PostgreSQL): {@code INSERT INTO }, duplicates handled after the values
+     * ({@link #writeOnDuplicate}).
+     */
+    public void writeInsertInto(SqlWriter out, OnDuplicate onDuplicate) {
+        out.sql("INSERT INTO ");
+    }
+
+    /**
+     * Writes what follows an INSERT's values for its {@link OnDuplicate}. Standard SQL (PostgreSQL):
+     * {@code ON CONFLICT DO NOTHING}, {@code ON CONFLICT ("id") DO UPDATE SET "a"=EXCLUDED."a"}, and
+     * {@code ON CONFLICT ("id") DO NOTHING} for an update of no column.
+     */
+    public void writeOnDuplicate(SqlWriter out, OnDuplicate onDuplicate) {
+        switch (onDuplicate) {
+            case OnDuplicate.Refuse refuse -> {}
+            case OnDuplicate.Ignore ignore -> out.sql(" ON CONFLICT DO NOTHING");
+            case OnDuplicate.Update update -> {
+                out.sql(" ON CONFLICT (");
+                writeIdentifiers(out, update.conflictColumns(), ",");
+                if (update.columns().isEmpty()) {
+                    out.sql(") DO NOTHING");
+                    return;
+                }
+                out.sql(") DO UPDATE SET ");
+                boolean first = true;
+                for (String column : update.columns()) {
+                    out.sql(first ? "" : ",").identifier(column).sql("=EXCLUDED.").identifier(column);
+                    first = false;
+                }
+            }
+        }
+    }
+
+    /** Writes identifiers separated by {@code separator}. */
+    protected static void writeIdentifiers(SqlWriter out, Seq<String> names, String separator) {
+        boolean first = true;
+        for (String name : names) {
+            out.sql(first ? "" : separator).identifier(name);
+            first = false;
+        }
+    }
+
+    /**
+     * The most values one statement may bind; a longer bulk INSERT is split. PostgreSQL's wire protocol
+     * counts parameters in 16 bits.
+     */
+    public int maxParameters() {
+        return 65_535;
+    }
+
+    /** The most rows one INSERT may list; a longer bulk INSERT is split. No limit in standard SQL. */
+    public int maxInsertRows() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** How {@code upsert} is written. */
+    public enum UpsertForm {
+        /** An INSERT with its {@link #writeOnDuplicate duplicate clause} updating the existing row. */
+        INSERT_ON_DUPLICATE,
+        /** {@code MERGE INTO ... USING (VALUES ...) ... WHEN MATCHED ... WHEN NOT MATCHED ...} (SQL Server). */
+        MERGE
+    }
+
+    public UpsertForm upsertForm() {
+        return UpsertForm.INSERT_ON_DUPLICATE;
+    }
+
+    /** Writes the head of a MERGE up to its target table: {@code MERGE INTO "users"}. */
+    public void writeMergeInto(SqlWriter out, TableName table) {
+        out.sql("MERGE INTO ").table(table);
+    }
+
+    /** How an UPDATE hands back the rows it changed. */
+    public enum UpdateReturning {
+        /** {@code ... RETURNING "id", ...} at the end. */
+        RETURNING_CLAUSE,
+        /** {@code OUTPUT INSERTED.[id], ...} between SET and WHERE. */
+        OUTPUT_INSERTED,
+        /** Not at all: the statement hands back its row count (MySQL, MariaDB). */
+        NONE
+    }
+
+    public UpdateReturning updateReturning() {
+        return UpdateReturning.RETURNING_CLAUSE;
+    }
+
+    /** How an UPDATE or DELETE changes at most n rows. */
+    public enum WriteLimit {
+        /** {@code ... WHERE ... LIMIT ?} (MySQL). */
+        LIMIT_CLAUSE,
+        /** {@code UPDATE TOP(?) ...}, {@code DELETE TOP(?) FROM ...} (SQL Server). */
+        TOP,
+        /** {@code WHERE rowid IN (SELECT rowid FROM ... WHERE ... LIMIT ?)} (SQLite's row ids). */
+        ROWID_SUBSELECT,
+        /** {@code WHERE "id" IN (SELECT "id" FROM ... WHERE ... LIMIT ?)} on the primary key. */
+        KEY_SUBSELECT
+    }
+
+    /** PostgreSQL has no LIMIT on UPDATE or DELETE; the rows are picked by primary key, as Sequelize's DELETE does. */
+    public WriteLimit writeLimit() {
+        return WriteLimit.KEY_SUBSELECT;
+    }
+
+    /**
+     * Writes the statement that empties a table: {@code TRUNCATE "users" RESTART IDENTITY CASCADE}, each
+     * option only when asked for.
+     */
+    public void writeTruncate(SqlWriter out, TableName table, boolean cascade, boolean restartIdentity) {
+        out.sql("TRUNCATE ").table(table);
+        if (restartIdentity) {
+            out.sql(" RESTART IDENTITY");
+        }
+        if (cascade) {
+            out.sql(" CASCADE");
+        }
+    }
+
+    /**
+     * Writes a second statement that restarts the auto-increment counter after a TRUNCATE that does not
+     * (SQLite), and says whether it wrote one. None in standard SQL, where TRUNCATE says it itself.
+     */
+    public boolean writeIdentityReset(SqlWriter out, TableName table) {
+        return false;
+    }
+
+    /** A TRUNCATE option this database cannot honour, refused by name. */
+    protected final UnsupportedFeatureError truncateCascadeUnsupported() {
+        return new UnsupportedFeatureError(name() + " cannot truncate with cascade: its TRUNCATE (or what stands"
+                + " for it) does not empty the tables that refer to this one; empty those first, or leave out cascade");
     }
 
     // ---- values ---------------------------------------------------------------------------------
@@ -270,8 +621,8 @@ public abstract class Dialect {
     // ---- DDL: column definitions, constraints, indexes, the QueryInterface (helper A) ------------
     //
     // The renderer (TableRenderer) walks the statement; these hooks hold what each database writes.
-    // DDL takes no parameters: defaults, ENUM values and comments are written as literals, escaped the
-    // dialect's way by writeLiteral.
+    // DDL takes no parameters: defaults, ENUM values and comments are written as literals, through the
+    // dialect's one literal writer (literals()).
 
     /** Where a column definition is written: its clauses differ slightly between the three. */
     public enum ColumnContext { CREATE_TABLE, ADD_COLUMN, CHANGE_COLUMN }
@@ -279,41 +630,6 @@ public abstract class Dialect {
     /** A refusal naming this dialect: {@code "mysql cannot ..."}. */
     protected UnsupportedFeatureError unsupported(String what) {
         return new UnsupportedFeatureError(name() + " " + what);
-    }
-
-    /**
-     * Appends a value, already in this database's stored form ({@link #toDatabaseValue}), as a literal:
-     * strings quoted and escaped ({@link #quoteStringLiteral}), numbers as they are, booleans and bytes
-     * the dialect's way, dates and times as quoted text.
-     */
-    public void writeLiteral(StringBuilder out, Object value) {
-        switch (value) {
-            case null -> out.append("NULL");
-            case String s -> quoteStringLiteral(out, s);
-            case Boolean b -> out.append(booleanLiteral(b));
-            case java.math.BigDecimal d -> out.append(d.toPlainString());
-            case Double d when !Double.isFinite(d) -> throw unsupported("cannot write the number " + d + " as a literal");
-            case Float f when !Float.isFinite(f) -> throw unsupported("cannot write the number " + f + " as a literal");
-            case Number n -> out.append(n);
-            case byte[] bytes -> writeBytesLiteral(out, bytes);
-            case Instant i -> quoteStringLiteral(out, ValueCodec.formatSequelizeDate(i));
-            case java.time.OffsetDateTime o -> quoteStringLiteral(out, ValueCodec.formatSequelizeDate(o.toInstant()));
-            case java.time.LocalDateTime l -> quoteStringLiteral(out, ValueCodec.formatLocalDateTime(l));
-            case LocalDate d -> quoteStringLiteral(out, d.toString());
-            case LocalTime t -> quoteStringLiteral(out, ValueCodec.formatTime(t));
-            case UUID u -> quoteStringLiteral(out, u.toString());
-            default -> throw unsupported("cannot write a " + value.getClass().getSimpleName() + " as a literal");
-        }
-    }
-
-    /** {@code true}/{@code false}; databases without a boolean type write {@code 1}/{@code 0}. */
-    protected String booleanLiteral(boolean value) {
-        return value ? "true" : "false";
-    }
-
-    /** A byte string literal; the SQL standard's {@code X'6869'}. */
-    protected void writeBytesLiteral(StringBuilder out, byte[] bytes) {
-        out.append("X'").append(java.util.HexFormat.of().formatHex(bytes)).append('\'');
     }
 
     /** Writes a column's type; by default {@link #columnType}. PostgreSQL names an ENUM column's type after the column. */
@@ -499,6 +815,13 @@ public abstract class Dialect {
         out.sql("ALTER TABLE ").table(rename.table()).sql(" RENAME COLUMN ").identifier(rename.from())
                 .sql(" TO ").identifier(rename.to());
     }
+    // ---- inline literals (SqlRenderer.inline, sequelj render --inline) --------------------------
+
+    /**
+     * The one writer of this dialect's SQL literals: every value of an inline rendering, and every
+     * string literal the renderers write where SQL takes no parameter, goes through it.
+     */
+    public abstract LiteralWriter literals();
 
     @Override
     public String toString() {

@@ -1,5 +1,10 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.ast.expression.JsonCast;
+import io.vavr.collection.Map;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.MySqlLiteralWriter;
+
 /**
  * MariaDB: MySQL's dialect, except that an INSERT hands back the stored row with {@code RETURNING}
  * (MariaDB 10.5 and later; Sequelize 6 does not use it).
@@ -33,5 +38,30 @@ public class MariaDbDialect extends MySqlDialect {
         if (index.ifNotExists()) {
             out.sql("IF NOT EXISTS ");
         }
+    }
+
+    // ---- WHERE: JSON paths ---------------------------------------------------------------------------
+
+    /** MySQL's casts, with {@code int} (MariaDB has it) and without {@code json} (MariaDB has no JSON cast). */
+    private static final Map<JsonCast, String> JSON_CASTS = MySqlDialect.JSON_CASTS.remove(JsonCast.JSON).put(JsonCast.INT, "INT");
+
+    @Override
+    protected Map<JsonCast, String> jsonCasts() {
+        return JSON_CASTS;
+    }
+
+    /** Keys are quoted only when they must be ({@code $.address.city}, {@code $."a b"}), as Sequelize writes MariaDB paths. */
+    @Override
+    protected boolean quotesEveryJsonKey() {
+        return false;
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new MySqlLiteralWriter("mariadb");
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

@@ -1,13 +1,21 @@
 package dev.sequelj.render.dialect;
 
+import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.statement.Lock;
+import dev.sequelj.ast.statement.OrderItem.Direction;
+import dev.sequelj.ast.statement.OrderItem.Nulls;
+import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.SqlWriter;
+import dev.sequelj.render.literal.LiteralWriter;
+import dev.sequelj.render.literal.MssqlLiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
 
 /**
  * SQL Server: bracketed identifiers, {@code N'...'} literals, {@code IDENTITY} keys that an INSERT
@@ -23,13 +31,6 @@ public class MssqlDialect extends Dialect {
     @Override
     public String name() {
         return "mssql";
-    }
-
-    /** {@code N'...'}: a Unicode literal, so non-Latin text survives. */
-    @Override
-    public void quoteStringLiteral(StringBuilder out, String value) {
-        out.append('N');
-        super.quoteStringLiteral(out, value);
     }
 
     /**
@@ -124,11 +125,19 @@ public class MssqlDialect extends Dialect {
         return true;
     }
 
-    /** {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}; the offset is required, so 0 when none is given. */
+    /**
+     * {@code OFFSET ? ROWS FETCH NEXT ? ROWS ONLY}; the offset is required, so 0 when none is given. SQL
+     * Server refuses to FETCH 0 rows, so a limit of 0 is refused here (Sequelize drops the paging then,
+     * and so selects every row).
+     */
     @Override
     public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
         if (limit.isEmpty() && offset.isEmpty()) {
             return;
+        }
+        if (limit.contains(0)) {
+            throw new UnsupportedFeatureError("limit 0 is not supported on mssql: SQL Server's FETCH NEXT needs at"
+                    + " least one row; a limit of 0 selects nothing, so skip the query");
         }
         out.sql(" OFFSET ");
         if (offset.isDefined()) {
@@ -139,6 +148,42 @@ public class MssqlDialect extends Dialect {
         out.sql(" ROWS");
         limit.forEach(l -> out.sql(" FETCH NEXT ").param(l).sql(" ROWS ONLY"));
     }
+
+    // ---- SELECT: finder clauses ---------------------------------------------------------------------
+
+    /**
+     * {@code NEWID()}: SQL Server's {@code RAND()}, which Sequelize sends, is computed once per statement,
+     * so {@code ORDER BY RAND()} does not shuffle; a new GUID per row does.
+     */
+    @Override
+    public String randomFunction() {
+        return "NEWID()";
+    }
+
+    /** SQL Server has no {@code NULLS FIRST/LAST} (Sequelize sends it anyway, and SQL Server refuses it). */
+    @Override
+    public void writeOrderKey(SqlWriter out, Consumer<SqlWriter> key, Option<Direction> direction, Option<Nulls> nulls) {
+        writeOrderKeyEmulatingNulls(out, key, direction, nulls);
+    }
+
+    /**
+     * SQL Server locks rows through table hints, not a FOR clause (Sequelize ignores {@code lock} here):
+     * {@code FROM [users] AS [user] WITH (UPDLOCK)} takes update locks held to the end of the transaction,
+     * as {@code FOR UPDATE} does; {@code WITH (REPEATABLEREAD)} holds the shared locks of the rows read, as
+     * {@code FOR SHARE} does.
+     */
+    @Override
+    public void writeTableLockHint(SqlWriter out, Lock lock) {
+        switch (lock) {
+            case UPDATE -> out.sql(" WITH (UPDLOCK)");
+            case SHARE -> out.sql(" WITH (REPEATABLEREAD)");
+            case KEY_SHARE, NO_KEY_UPDATE -> throw unsupportedLock(lock, "use UPDATE or SHARE");
+        }
+    }
+
+    /** The lock is the table hint; nothing follows the statement. */
+    @Override
+    public void writeLockClause(SqlWriter out, Lock lock) {}
 
     @Override
     protected Object writeDate(Instant instant) {
@@ -152,18 +197,6 @@ public class MssqlDialect extends Dialect {
     }
 
     // ---- values and DDL (helper A) ---------------------------------------------------------------
-
-    /** SQL Server's BIT: {@code 1} and {@code 0}. */
-    @Override
-    protected String booleanLiteral(boolean value) {
-        return value ? "1" : "0";
-    }
-
-    /** {@code 0x6869}: a binary constant. */
-    @Override
-    protected void writeBytesLiteral(StringBuilder out, byte[] bytes) {
-        out.append("0x").append(java.util.HexFormat.of().formatHex(bytes));
-    }
 
     /**
      * {@code NOT NULL}, or {@code NULL} for a nullable column without a DEFAULT clause, as Sequelize
@@ -304,5 +337,92 @@ public class MssqlDialect extends Dialect {
         object.append('.');
         quoteIdentifier(object, rename.from());
         out.sql("EXEC sp_rename ").stringLiteral(object.toString()).sql(", ").stringLiteral(rename.to()).sql(", N'COLUMN'");
+    }
+
+    // ---- WHERE ----------------------------------------------------------------------------------------
+    // SQL Server has the standard comparisons only: no IS TRUE (a BIT is compared with = 1), no ILIKE,
+    // regular expressions, arrays, ranges or JSON paths; Sequelize sends those anyway and SQL Server
+    // rejects them, Sequelj refuses them before any SQL.
+
+    @Override
+    protected Option<String> truthLiteral(boolean value) {
+        return Option.none();
+    }
+
+    // ---- writes (helper D) ------------------------------------------------------------------------
+
+    /**
+     * SQL Server's INSERT has no clause for duplicates; Sequelize refuses {@code ignoreDuplicates} and
+     * {@code updateOnDuplicate} in bulkCreate (and silently drops {@code ignoreDuplicates} in create).
+     * Both are refused here, before any SQL; {@code upsert} is a MERGE.
+     */
+    @Override
+    public void writeInsertInto(SqlWriter out, OnDuplicate onDuplicate) {
+        switch (onDuplicate) {
+            case OnDuplicate.Refuse refuse -> out.sql("INSERT INTO ");
+            case OnDuplicate.Ignore ignore -> throw new UnsupportedFeatureError("mssql does not support the"
+                    + " ignoreDuplicates option: SQL Server's INSERT cannot skip duplicate rows; leave it out");
+            case OnDuplicate.Update update -> throw new UnsupportedFeatureError("mssql does not support the"
+                    + " updateOnDuplicate option: SQL Server's INSERT cannot update duplicate rows; use upsert"
+                    + " (a MERGE) row by row, or leave it out");
+        }
+    }
+
+    /** Never reached: {@link #writeInsertInto} refuses every duplicate handling. */
+    @Override
+    public void writeOnDuplicate(SqlWriter out, OnDuplicate onDuplicate) {}
+
+    /**
+     * SQL Server takes at most 2100 parameters in one request; the driver's own call uses a few, so a
+     * bulk INSERT is split well below.
+     */
+    @Override
+    public int maxParameters() {
+        return 2_000;
+    }
+
+    /** A VALUES list holds at most 1000 rows (error 10738). */
+    @Override
+    public int maxInsertRows() {
+        return 1_000;
+    }
+
+    @Override
+    public UpsertForm upsertForm() {
+        return UpsertForm.MERGE;
+    }
+
+    /** {@code WITH(HOLDLOCK)}: without it two concurrent MERGEs of a new key can both insert it. */
+    @Override
+    public void writeMergeInto(SqlWriter out, TableName table) {
+        out.sql("MERGE INTO ").table(table).sql(" WITH(HOLDLOCK)");
+    }
+
+    @Override
+    public UpdateReturning updateReturning() {
+        return UpdateReturning.OUTPUT_INSERTED;
+    }
+
+    @Override
+    public WriteLimit writeLimit() {
+        return WriteLimit.TOP;
+    }
+
+    /** {@code TRUNCATE TABLE [users]}, which always reseeds the IDENTITY; SQL Server has no CASCADE on it. */
+    @Override
+    public void writeTruncate(SqlWriter out, TableName table, boolean cascade, boolean restartIdentity) {
+        if (cascade) {
+            throw truncateCascadeUnsupported();
+        }
+        out.sql("TRUNCATE TABLE ").table(table);
+    }
+
+    // ---- inline literals -------------------------------------------------------------------------
+
+    private static final LiteralWriter LITERALS = new MssqlLiteralWriter();
+
+    @Override
+    public LiteralWriter literals() {
+        return LITERALS;
     }
 }

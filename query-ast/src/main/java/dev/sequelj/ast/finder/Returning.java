@@ -1,0 +1,39 @@
+package dev.sequelj.ast.finder;
+
+import dev.sequelj.ast.error.ValidationError;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+
+/**
+ * Sequelize's {@code returning} option of the writes: {@code false}, {@code true} (every attribute), or a
+ * list of attributes. The rows come back with RETURNING or SQL Server's OUTPUT; where a database has
+ * neither for the statement (MySQL's UPDATE), the write hands back its row count, as in Sequelize.
+ *
+ * <pre>{@code
+ * UpdateOptions.options().where(Map.of("id", 5)).returning(Returning.ALL)
+ * UpdateOptions.options().where(Map.of("id", 5)).returning(Returning.attributes("id", "age"))
+ * }</pre>
+ *
+ * @param enabled    whether rows are handed back at all
+ * @param attributes the attributes to hand back; every attribute when empty and enabled
+ */
+public record Returning(boolean enabled, Seq<String> attributes) {
+    /** {@code returning: true}. */
+    public static final Returning ALL = new Returning(true, Vector.empty());
+    /** {@code returning: false}. */
+    public static final Returning NONE = new Returning(false, Vector.empty());
+
+    /** {@code returning: [attributes]}; at least one. */
+    public static Returning attributes(String... attributes) {
+        return attributes(Vector.of(attributes));
+    }
+
+    /** {@code returning: [attributes]}; at least one. */
+    public static Returning attributes(Iterable<String> attributes) {
+        Vector<String> names = Vector.ofAll(attributes);
+        if (names.isEmpty()) {
+            throw new ValidationError("returning: give at least one attribute, or true/false");
+        }
+        return new Returning(true, names);
+    }
+}
