@@ -75,6 +75,43 @@ class RequestReaderTest {
                 .containsExactly("2000-01-01T00:00Z", "1990-05-01T10:00Z");
     }
 
+    /** Text stands for DATEONLY, TIME, UUID and DECIMAL values in writes, finders and where clauses alike. */
+    private static final String TYPED = """
+            "models": {"item": {"attributes": {"day": "DATEONLY", "at": "TIME", "key": "UUID", "price": "DECIMAL(10,2)",
+                                               "tags": "ARRAY(DataTypes.STRING)"},
+                                "options": {"timestamps": false}}},
+            "model": "item"
+            """;
+
+    @Test
+    void textIsReadAsTheAttributesTypeInWritesFindersAndWhereClauses() {
+        Statement.Insert insert = (Statement.Insert) READER.read("{" + TYPED + """
+                , "method": "create", "args": [{"day": "2024-02-29", "at": "10:30:00", "price": "12.50",
+                                                 "key": "00000000-0000-4000-8000-000000000001", "tags": ["a"]}]}
+                """).statements().get(0);
+        assertThat(insert.values().map(v -> ((Expression.Param) v).value())).containsExactly(
+                java.time.LocalDate.of(2024, 2, 29), java.time.LocalTime.of(10, 30), java.util.UUID.fromString(
+                        "00000000-0000-4000-8000-000000000001"), new java.math.BigDecimal("12.50"), java.util.List.of("a"));
+
+        Statement.Select select = (Statement.Select) READER.read("{" + TYPED + """
+                , "method": "findAll", "args": [{"where": {"day": {"$between": ["2024-01-01", "2024-12-31"]},
+                    "at": {"$lt": "12:00:00"}, "key": "00000000-0000-4000-8000-000000000001",
+                    "price": {"$in": ["12.50", 3]}, "tags": {"$overlap": ["a", "b"]}}}]}
+                """).statements().get(0);
+        var sql = SqlRenderer.render(select, Dialects.POSTGRES);
+        assertThat(sql.text()).isEqualTo("SELECT \"id\", \"day\", \"at\", \"key\", \"price\", \"tags\" FROM \"items\" AS \"item\""
+                + " WHERE \"item\".\"day\" BETWEEN ? AND ? AND \"item\".\"at\" < ? AND \"item\".\"key\" = ?"
+                + " AND \"item\".\"price\" IN (?, ?) AND \"item\".\"tags\" && ARRAY[?,?]::VARCHAR(255)[];");
+        assertThat(sql.params()).containsExactly(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31),
+                java.time.LocalTime.of(12, 0), java.util.UUID.fromString("00000000-0000-4000-8000-000000000001"),
+                new java.math.BigDecimal("12.50"), new java.math.BigDecimal(3), "a", "b");
+
+        assertThatThrownBy(() -> READER.read("{" + TYPED + """
+                , "method": "findAll", "args": [{"where": {"day": "yesterday"}}]}
+                """)).isInstanceOf(ValidationError.class)
+                .hasMessage("args[0].where.day: 'yesterday' is not a date such as 2024-01-15");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
             misspelt option    | "method": "findAll", "args": [{"limitt": 10}]                 | args[0].limitt: unknown option; did you mean limit?
