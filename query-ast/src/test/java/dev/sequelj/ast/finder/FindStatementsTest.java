@@ -214,6 +214,25 @@ class FindStatementsTest {
     // ---- findOne and findByPk -------------------------------------------------------------------------
 
     @Test
+    void findOneLeavesOutLimitOneForASingleColumnUniqueAttributeSetPlainly() {
+        ModelDefinition account = ModelDefinition.define("account", List.of(
+                attribute("email", DataTypes.STRING).unique(true),
+                attribute("handle", DataTypes.STRING).unique("by_handle"),
+                attribute("first", DataTypes.STRING).unique("full_name"),
+                attribute("last", DataTypes.STRING).unique("full_name"),
+                attribute("age", DataTypes.INTEGER)), ModelOptions.options(), word -> word + "s");
+
+        assertThat(FindStatements.findOne(account, options().where(Map.of("email", "a@b.c"))).limit()).isEqualTo(Option.none());
+        assertThat(FindStatements.findOne(account, options().where(Map.of("handle", "ann"))).limit())
+                .as("a named unique key of one column").isEqualTo(Option.none());
+        assertThat(FindStatements.findOne(account, options().where(Map.of("first", "Ann"))).limit())
+                .as("one column of a composite key").isEqualTo(Option.some(1));
+        assertThat(FindStatements.findOne(account, options().where(Map.of("email", Map.of("$eq", "a@b.c")))).limit())
+                .as("set through an operator").isEqualTo(Option.some(1));
+        assertThat(FindStatements.findOne(account, options().where(Map.of("age", 3))).limit()).isEqualTo(Option.some(1));
+    }
+
+    @Test
     void findOneLeavesOutLimitOneOnlyWhenTheKeyIsSetPlainlyAtTheTop() {
         assertThat(FindStatements.findOne(USER, options().where(Map.of("firstName", "John"))).limit()).isEqualTo(Option.some(1));
         assertThat(FindStatements.findOne(USER, options().where(Map.of("id", 5))).limit()).isEqualTo(Option.none());
