@@ -131,10 +131,11 @@ public final class WriteStatements {
     }
 
     /**
-     * {@code Model.upsert(values, options)}: insert the row, or, when it collides on the conflict key (the
-     * primary key unless {@code conflictFields} says otherwise), overwrite the existing row with every
-     * given value except {@code createdAt} (only {@code fields}, plus {@code updatedAt}, when given).
-     * The key is inserted only when given. When {@code fields} leaves nothing to overwrite, an existing
+     * {@code Model.upsert(values, options)}: insert the row (with the attributes' defaults filled in), or,
+     * when it collides on the conflict key (the primary key unless {@code conflictFields} says otherwise),
+     * overwrite the existing row with every given value except {@code createdAt} (only {@code fields}, plus
+     * {@code updatedAt}, when given); a default never overwrites, as in Sequelize.
+     * The key is inserted only when given or defaulted. When {@code fields} leaves nothing to overwrite, an existing
      * row is left as it is ({@code ON CONFLICT ... DO NOTHING}), as Sequelize does.
      *
      * @throws ValidationError for a value {@code create} would refuse, or when no value at all is given
@@ -152,10 +153,14 @@ public final class WriteStatements {
             throw new ValidationError("upsert: give at least one value to insert");
         }
         Option<String> createdAt = model.createdAt().map(name -> model.attribute(name).field());
+        Option<String> updatedAt = model.updatedAt().map(name -> model.attribute(name).field());
         Option<LinkedHashSet<String>> overwritten = options.fields().map(names -> LinkedHashSet.ofAll(
-                fields(model, names, "fields")).addAll(model.updatedAt().map(name -> model.attribute(name).field())));
+                fields(model, names, "fields")).addAll(updatedAt));
+        // Defaults are inserted but never overwrite an existing row's values: only what was given is updated.
+        LinkedHashSet<String> given = LinkedHashSet.ofAll(values.keySet()).map(name -> model.attribute(name).field());
         Vector<String> update = row.keySet().toVector()
                 .filter(field -> !createdAt.contains(field))
+                .filter(field -> given.contains(field) || updatedAt.contains(field))
                 .filter(field -> overwritten.forAll(set -> set.contains(field)));
         return new Statement.Upsert(model.table(), autoIncrementField(model), row.keySet().toVector(),
                 row.values().toVector(), conflictKey(model, options.conflictFields(), "conflictFields"), update,
