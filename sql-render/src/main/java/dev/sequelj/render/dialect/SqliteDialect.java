@@ -244,8 +244,10 @@ public class SqliteDialect extends Dialect {
      */
     @Override
     public boolean writeIdentityReset(SqlWriter out, TableName table) {
-        out.sql("DELETE FROM ").table(new TableName(table.schema(), "sqlite_sequence"))
-                .sql(" WHERE ").identifier("name").sql(" = ").param(table.name());
+        // A table in a schema is one name here (quoteTableName), and sqlite_sequence keeps it so.
+        String name = table.schema().map(schema -> schema + "." + table.name()).getOrElse(table.name());
+        out.sql("DELETE FROM ").table(new TableName(Option.none(), "sqlite_sequence"))
+                .sql(" WHERE ").identifier("name").sql(" = ").param(name);
         return true;
     }
 
