@@ -174,10 +174,38 @@ class SyncEveryTypeLiveTest {
                 assertThat(row.get("score")).as("a plain default filled in").isEqualTo(7);
                 assertThat(row.get("ref")).as("a UUIDV4 default filled in").isInstanceOfSatisfying(UUID.class, u -> assertThat(u.version()).isEqualTo(4));
                 assertThat(row.get("seen")).as("a NOW default filled in").isInstanceOf(LocalDate.class);
+                assertWhereFindsTheRow(every, columns);
             } finally {
                 dropCascading(sequelize, every.definition(), team.definition());
             }
         }
+    }
+
+    /**
+     * Conditions on the types' values find the row, and conditions it does not meet find nothing: equality
+     * for the scalar types, and on PostgreSQL an array compared whole, by containment and by overlap.
+     */
+    private static void assertWhereFindsTheRow(Model every, List<Column> columns) {
+        Map<String, Object> present = new LinkedHashMap<>();
+        columns.forEach(c -> present.put(c.attribute().name(), c.value()));
+        for (String name : List.of("dec", "day", "tm", "u", "e", "d", "bl")) {
+            if (present.containsKey(name)) {
+                assertThat(ids(every, Map.of(name, present.get(name)))).as("where %s = its value", name).hasSize(1);
+            }
+        }
+        assertThat(ids(every, Map.of("day", Map.of("$gt", LocalDate.of(2024, 3, 1))))).as("a later day").isEmpty();
+        assertThat(ids(every, Map.of("tm", Map.of("$lt", LocalTime.of(10, 30, 15))))).as("an earlier time").isEmpty();
+        if (present.containsKey("arr")) {
+            assertThat(ids(every, Map.of("arr", List.of(1, 2, 3)))).as("the whole array").hasSize(1);
+            assertThat(ids(every, Map.of("arr", List.of(1, 2)))).as("another array").isEmpty();
+            assertThat(ids(every, Map.of("arr", Map.of("$contains", List.of(3, 1))))).as("contains").hasSize(1);
+            assertThat(ids(every, Map.of("arr", Map.of("$contained", List.of(1, 2))))).as("contained").isEmpty();
+            assertThat(ids(every, Map.of("arrs", Map.of("$overlap", List.of("zz", "b c"))))).as("overlap").hasSize(1);
+        }
+    }
+
+    private static List<ModelInstance> ids(Model every, Map<String, Object> where) {
+        return every.findAll(dev.sequelj.ast.finder.FindOptions.options().attributes("id").where(where)).join();
     }
 
     @ParameterizedTest
