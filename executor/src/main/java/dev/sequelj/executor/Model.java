@@ -80,18 +80,27 @@ public final class Model {
         return sync(false, transaction);
     }
 
-    /** {@code Model.sync({force})}: with {@code force}, drops the table first. */
+    /**
+     * {@code Model.sync({force})}: with {@code force}, drops the table first; then creates it (on PostgreSQL
+     * with its ENUM types) and its indexes, one statement after the other.
+     */
     public CompletableFuture<Model> sync(boolean force) {
         return sync(force, null);
     }
 
-    /** {@code Model.sync({force, transaction})}. */
+    /** {@code Model.sync({force, transaction})}: as {@link #sync(boolean)}, each statement inside the transaction. */
     public CompletableFuture<Model> sync(boolean force, Transaction transaction) {
-        CompletableFuture<?> dropped = force
-                ? sequelize.run(TableStatements.dropTable(definition, true), transaction)
-                : CompletableFuture.completedFuture(null);
-        return dropped.thenCompose(ignored -> sequelize.run(TableStatements.createTable(definition), transaction))
-                .thenApply(ignored -> this);
+        io.vavr.collection.Seq<Statement> statements;
+        try {
+            statements = TableStatements.sync(definition, force, false);
+        } catch (SequeljError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        for (Statement statement : statements) {
+            chain = chain.thenCompose(ignored -> sequelize.run(statement, transaction));
+        }
+        return chain.thenApply(ignored -> this);
     }
 
     /** {@code Model.drop()}: drops the table if it exists. */

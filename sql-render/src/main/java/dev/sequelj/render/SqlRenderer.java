@@ -76,6 +76,13 @@ public final class SqlRenderer {
             case Statement.Update update -> UpdateRenderer.render(out, update);
             case Statement.Delete delete -> DeleteRenderer.render(out, delete);
             case Statement.Truncate truncate -> TruncateRenderer.render(out, truncate);
+            // DDL: indexes and the QueryInterface (helper A)
+            case Statement.CreateIndex index -> TableRenderer.createIndex(out, index);
+            case Statement.DropIndex drop -> TableRenderer.dropIndex(out, drop);
+            case Statement.AddColumn add -> TableRenderer.addColumn(out, add);
+            case Statement.RemoveColumn remove -> TableRenderer.removeColumn(out, remove);
+            case Statement.ChangeColumn change -> TableRenderer.changeColumn(out, change);
+            case Statement.RenameColumn rename -> TableRenderer.renameColumn(out, rename);
         };
         out.sql(';');
         return out.toSql(returns);

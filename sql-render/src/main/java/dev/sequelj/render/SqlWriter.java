@@ -24,7 +24,7 @@ public final class SqlWriter {
     }
 
     private final Dialect dialect;
-    private final Values values;
+    private Values values;
     private final StringBuilder text = new StringBuilder(128);
     private final List<Object> params = new ArrayList<>();
 
@@ -88,6 +88,26 @@ public final class SqlWriter {
         dialect.literals().write(text, value);
         if (start > 0 && text.length() > start && text.charAt(start) == '-' && text.charAt(start - 1) == '-') {
             text.insert(start, ' ');
+        }
+        return this;
+    }
+
+    /**
+     * Writes one part of the statement with its values as literals, whatever this writer's mode: DDL
+     * takes no parameters, so a partial index's {@code WHERE} inlines its values through the dialect's
+     * literal writer ({@code Dialect.literals()}).
+     *
+     * <pre>{@code
+     * out.sql(" WHERE ").inline(w -> expressions.render(where, w));  // WHERE "deleted_at" IS NULL AND "n" > 1
+     * }</pre>
+     */
+    public SqlWriter inline(java.util.function.Consumer<SqlWriter> part) {
+        Values outer = values;
+        values = Values.INLINE;
+        try {
+            part.accept(this);
+        } finally {
+            values = outer;
         }
         return this;
     }

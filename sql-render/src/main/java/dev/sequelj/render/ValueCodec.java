@@ -4,19 +4,31 @@ import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.DataTypes;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Conversions between the Java types of attributes and the plain values databases hand back, shared
  * by every dialect. Values read from a database arrive as an executor reads them (numbers, strings,
- * {@code OffsetDateTime}, {@code LocalDateTime}, ...), never as JDBC classes.
+ * {@code OffsetDateTime}, {@code LocalDateTime}, {@code LocalDate}, byte arrays, Java arrays for
+ * PostgreSQL arrays, ...), never as JDBC classes; a driver's own object for a type it does not know
+ * (PostgreSQL's json, citext or enum values) is read through its text.
  */
 public final class ValueCodec {
     /** Sequelize's text form of a DATE, as stored on SQLite: {@code 2024-01-15 10:30:45.123 +00:00}. */
@@ -30,6 +42,18 @@ public final class ValueCodec {
     private static final DateTimeFormatter SEQUELIZE_DATE_WRITE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx").withZone(ZoneOffset.UTC);
 
+    /** A time of day as Sequelize writes it: {@code 10:30:00}, with milliseconds only when there are some. */
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.MILLI_OF_SECOND, 0, 3, true).optionalEnd()
+            .toFormatter();
+
+    /** A wall-clock date-time without zone, as MySQL's DATETIME literals read: {@code 2024-01-15 10:30:45[.123]}. */
+    private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter();
+
     private ValueCodec() {}
 
     /** Formats an instant the way Sequelize writes dates as text: UTC, milliseconds, {@code +00:00}. */
@@ -42,31 +66,117 @@ public final class ValueCodec {
         return SEQUELIZE_DATE_WRITE.withZone(offset).format(instant);
     }
 
+    /** {@code 10:30:00} or {@code 10:30:00.5}: a TIME as text. */
+    public static String formatTime(LocalTime time) {
+        return TIME.format(time);
+    }
+
+    /** {@code 2024-01-15 10:30:45} or {@code 2024-01-15 10:30:45.123}: a zone-less DATETIME as text. */
+    public static String formatLocalDateTime(LocalDateTime dateTime) {
+        return LOCAL_DATE_TIME.format(dateTime);
+    }
+
     /** Reads a database value as the Java type of {@code type}; null stays null. */
     public static Object read(DataType type, Object value) {
         if (value == null) {
             return null;
         }
         Object read = switch (type) {
-            case DataType.StringType s -> value.toString();
-            case DataType.TextType t -> value.toString();
-            case DataType.IntegerType i -> value instanceof Number n ? (Object) n.intValue() : null;
-            case DataType.BigIntType b -> value instanceof Number n ? (Object) n.longValue() : null;
+            case DataType.StringType s -> text(value);
+            case DataType.CharType c -> text(value);
+            case DataType.TextType t -> text(value);
+            case DataType.CitextType c -> text(value);
+            case DataType.EnumType e -> text(value);
+            case DataType.IntegralType i -> readInteger(i, value);
+            case DataType.FloatingType f -> value instanceof Number n ? (Object) n.doubleValue() : parseDouble(value);
+            case DataType.DecimalType d -> readDecimal(value);
             case DataType.BooleanType b -> switch (value) {
                 case Boolean bool -> bool;
                 case Number n -> n.intValue() != 0;
+                case String s when s.equals("1") || s.equals("t") || s.equalsIgnoreCase("true") -> true;
+                case String s when s.equals("0") || s.equals("f") || s.equalsIgnoreCase("false") -> false;
                 default -> null;
             };
             case DataType.DateType d -> readDate(value);
-            // JSON comes back as its text (a driver's JSON object prints as it); reading it into maps is for later.
-            case DataType.JsonType j -> value.toString();
-            case DataType.JsonbType j -> value.toString();
+            case DataType.DateOnlyType d -> readDateOnly(value);
+            case DataType.TimeType t -> readTime(value);
+            case DataType.UuidType u -> readUuid(value);
+            case DataType.JsonType j -> JsonText.parse(value.toString());
+            case DataType.JsonbType j -> JsonText.parse(value.toString());
+            case DataType.ArrayType a -> readArray(a, value);
+            case DataType.BlobType b -> value instanceof byte[] bytes ? bytes : null;
+            case DataType.VirtualType v -> value;
         };
         if (read == null) {
             throw new SequeljError("cannot read " + value.getClass().getSimpleName() + " '" + value + "' as "
                     + DataTypes.describe(type));
         }
         return read;
+    }
+
+    /** Text, including a binary string read as bytes (PostgreSQL's BYTEA for STRING.BINARY). */
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
+    }
+
+    private static Object readInteger(DataType.IntegralType type, Object value) {
+        BigInteger whole = switch (value) {
+            case BigInteger b -> b;
+            case BigDecimal d -> d.toBigIntegerExact();
+            case Number n -> BigInteger.valueOf(n.longValue());
+            case Boolean b -> b ? BigInteger.ONE : BigInteger.ZERO; // MySQL's TINYINT(1) as Connector/J reads it
+            case String s -> parseInteger(s);
+            default -> null;
+        };
+        if (whole == null) {
+            return null;
+        }
+        // The Java type the attribute holds (ValueChecker): Integer up to 32 signed bits, Long up to 64, BigInteger beyond.
+        int width = switch (type) {
+            case DataType.TinyIntType t -> 8;
+            case DataType.SmallIntType t -> 16;
+            case DataType.MediumIntType t -> 24;
+            case DataType.IntegerType t -> 32;
+            case DataType.BigIntType t -> 64;
+        } + (type.unsigned() ? 1 : 0);
+        if (width <= 32) {
+            return whole.intValue();
+        }
+        return width <= 64 ? (Object) whole.longValue() : whole;
+    }
+
+    private static BigInteger parseInteger(String text) {
+        try {
+            return new BigInteger(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Object parseDouble(Object value) {
+        try {
+            return value instanceof String s ? Double.parseDouble(s) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal readDecimal(Object value) {
+        return switch (value) {
+            case BigDecimal d -> d;
+            case BigInteger i -> new BigDecimal(i);
+            case Double d -> BigDecimal.valueOf(d);
+            case Float f -> new BigDecimal(Float.toString(f));
+            case Number n -> BigDecimal.valueOf(n.longValue());
+            case String s -> {
+                try {
+                    yield new BigDecimal(s.trim());
+                } catch (NumberFormatException e) {
+                    yield null;
+                }
+            }
+            default -> null;
+        };
     }
 
     private static Instant readDate(Object value) {
@@ -88,8 +198,69 @@ public final class ValueCodec {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException notIso) {
-                return null;
+                try {
+                    // MySQL's DATETIME text, which holds UTC as Sequelize writes it.
+                    return LocalDateTime.parse(text, LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException notDateTime) {
+                    return null;
+                }
             }
         }
+    }
+
+    private static LocalDate readDateOnly(Object value) {
+        return switch (value) {
+            case LocalDate d -> d;
+            case LocalDateTime dt -> dt.toLocalDate();
+            case String s -> {
+                try {
+                    yield LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+                } catch (DateTimeParseException e) {
+                    yield null;
+                }
+            }
+            default -> null;
+        };
+    }
+
+    private static LocalTime readTime(Object value) {
+        return switch (value) {
+            case LocalTime t -> t.truncatedTo(ChronoUnit.MILLIS);
+            case String s -> {
+                try {
+                    yield LocalTime.parse(s).truncatedTo(ChronoUnit.MILLIS);
+                } catch (DateTimeParseException e) {
+                    yield null;
+                }
+            }
+            default -> null;
+        };
+    }
+
+    private static UUID readUuid(Object value) {
+        String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.US_ASCII) : value.toString();
+        try {
+            return value instanceof UUID uuid ? uuid : UUID.fromString(text.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A PostgreSQL array as the executor read it (a Java array), or its text form {@code {1,2}}. */
+    private static List<Object> readArray(DataType.ArrayType type, Object value) {
+        Object[] elements = switch (value) {
+            case Object[] array -> array;
+            case List<?> list -> list.toArray();
+            case String text -> PostgresArrays.parse(text).toArray();
+            default -> null;
+        };
+        if (elements == null) {
+            return null;
+        }
+        List<Object> read = new ArrayList<>(elements.length);
+        for (Object element : elements) {
+            read.add(read(type.element(), element));
+        }
+        return Collections.unmodifiableList(read);
     }
 }

@@ -84,8 +84,10 @@ class WriteRenderTest {
     void deleteOfEveryRowHasNoWhere() {
         ExpectSql.of(new Statement.Delete(new TableName(Option.some("app"), "users"), Option.none(), Option.none(), KEY))
                 .postgres("DELETE FROM \"app\".\"users\";")
-                .mysqlFamily("DELETE FROM `app`.`users`;")
-                .sqlite("DELETE FROM `app`.`users`;")
+                // Sequelize's mysql and sqlite dialects write a schema-qualified table as one name; mariadb qualifies.
+                .mysql("DELETE FROM `app.users`;")
+                .mariadb("DELETE FROM `app`.`users`;")
+                .sqlite("DELETE FROM `app.users`;")
                 .mssql("DELETE FROM [app].[users];")
                 .check();
     }
@@ -105,6 +107,12 @@ class WriteRenderTest {
         assertThat(sqlite.map(Sql::text))
                 .containsExactly("DELETE FROM `users`;", "DELETE FROM `sqlite_sequence` WHERE `name` = ?;");
         assertThat(sqlite.get(1).params()).containsExactly("users");
+        // On SQLite a table in a schema is the one name `app.users`, and that is its counter's name.
+        Seq<Sql> inSchema = SqlRenderer.renderAll(new Statement.Truncate(new TableName(Option.some("app"), "users"), false, true),
+                Dialects.SQLITE);
+        assertThat(inSchema.map(Sql::text))
+                .containsExactly("DELETE FROM `app.users`;", "DELETE FROM `sqlite_sequence` WHERE `name` = ?;");
+        assertThat(inSchema.get(1).params()).containsExactly("app.users");
         assertThatThrownBy(() -> SqlRenderer.render(truncate, Dialects.SQLITE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("this Truncate takes 2 statements on sqlite; render it with SqlRenderer.renderAll");

@@ -88,6 +88,8 @@ public final class ModelArbitraries {
         Arbitrary<KeyKind> keys = shape.customKeys() ? Arbitraries.of(KeyKind.class) : Arbitraries.just(KeyKind.IMPLICIT);
         return Combinators.combine(shape.names(), tableNaming(shape.names()), attributes, keys, customKey(shape.names()))
                 .as(ModelArbitraries::define)
+                .filter(java.util.Optional::isPresent)
+                .map(java.util.Optional::get)
                 .filter(ModelArbitraries::creatableEverywhere);
     }
 
@@ -157,8 +159,12 @@ public final class ModelArbitraries {
         return names.filter(n -> !SEQUELIZE_NAMES.contains(asciiLower(n)));
     }
 
-    private static ModelDefinition define(String name, ModelOptions options, List<Attribute> attributes, KeyKind keys,
-                                          Attribute customKey) {
+    /**
+     * The model, or none when two of its attributes share a column (a custom key named as another attribute's
+     * field), which {@code define} refuses.
+     */
+    private static java.util.Optional<ModelDefinition> define(String name, ModelOptions options, List<Attribute> attributes,
+                                                              KeyKind keys, Attribute customKey) {
         List<Attribute> all = new ArrayList<>();
         switch (keys) {
             case IMPLICIT -> all.addAll(attributes);
@@ -173,7 +179,11 @@ public final class ModelArbitraries {
                 }
             }
         }
-        return ModelDefinition.define(name, all, options);
+        try {
+            return java.util.Optional.of(ModelDefinition.define(name, all, options));
+        } catch (dev.sequelj.ast.error.ValidationError e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static boolean creatableEverywhere(ModelDefinition model) {

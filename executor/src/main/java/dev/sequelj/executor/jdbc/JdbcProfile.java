@@ -27,6 +27,19 @@ public enum JdbcProfile {
         Option<String> sessionSetup(ConnectionSettings s) {
             return Option.some("SET TIME ZONE INTERVAL '" + offsetText(s.dialect().timezone()) + "' HOUR TO MINUTE");
         }
+
+        /**
+         * Text parameters go untyped, as node-postgres sends every parameter for Sequelize, so the server
+         * reads them by the column: JSON and JSONB text, ENUM values, array text ({@code {1,2}}), citext.
+         * Bound as {@code varchar}, those would fail ("column is of type json but expression is of type
+         * character varying").
+         */
+        @Override
+        Properties properties(ConnectionSettings s, PoolOptions pool) {
+            Properties p = super.properties(s, pool);
+            p.setProperty("stringtype", "unspecified");
+            return p;
+        }
     },
     MYSQL("mysql", 3306, true, MySqlErrors.INSTANCE) {
         @Override

@@ -96,7 +96,7 @@ final class FindCallReader {
         if (keyNode.isContainerNode()) {
             throw error("args[0]", "findByPk takes one primary-key value, got " + describe(keyNode));
         }
-        Object value = value(keyNode, key.exists(a -> a.type() instanceof DataType.DateType), "args[0]");
+        Object value = key.isDefined() ? JsonValues.value(keyNode, key.get().type(), "args[0]") : value(keyNode, false, "args[0]");
         try {
             return FindStatements.findByPk(model, value, options).map(s -> (Statement) s).toJavaList();
         } catch (ValidationError e) {
@@ -116,7 +116,7 @@ final class FindCallReader {
             for (Map.Entry<String, JsonNode> entry : object(node.get("defaults"), "args[0].defaults").properties()) {
                 String path = "args[0].defaults." + entry.getKey();
                 Attribute attribute = attribute(model, entry.getKey(), path);
-                defaults.put(entry.getKey(), value(entry.getValue(), attribute.type() instanceof DataType.DateType, path));
+                defaults.put(entry.getKey(), JsonValues.value(entry.getValue(), attribute.type(), path));
             }
         }
         try {
@@ -350,8 +350,8 @@ final class FindCallReader {
             } else if (key.equals("$not")) {
                 read.put(key, havingItem(model, value, keyPath));
             } else {
-                boolean isDate = model.attributes().get(key).exists(a -> a.type() instanceof DataType.DateType);
-                read.put(key, WhereReader.condition(value, isDate, keyPath));
+                // A key that is not an attribute is a selected alias, whose values are untyped.
+                read.put(key, WhereReader.condition(value, model.attributes().get(key).map(Attribute::type), keyPath));
             }
         }
         return read;

@@ -11,8 +11,9 @@ import java.util.List;
  * then a CREATE TABLE). Render each with {@code SqlRenderer.renderAll(statement, dialect)}.
  *
  * @param model      the model the method is called on
- * @param method     the model method: {@code sync}, {@code drop}, {@code create}, a finder ({@code findAll}, ...)
- *                   or a write ({@code bulkCreate}, {@code update}, {@code destroy}, ...)
+ * @param method     the model method: {@code sync}, {@code drop}, {@code create}, a finder ({@code findAll}, ...),
+ *                   a write ({@code bulkCreate}, {@code update}, {@code destroy}, ...), or a QueryInterface
+ *                   method such as {@code queryInterface.addColumn}
  * @param statements the statements, in execution order; empty only where Sequelize sends nothing
  *                   ({@code findByPk} of a null key, a {@code bulkCreate} of no rows, an {@code update} with
  *                   no values). Some are sent only on a condition: the INSERT of {@code findOrCreate} follows

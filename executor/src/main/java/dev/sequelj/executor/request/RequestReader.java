@@ -55,12 +55,16 @@ import static dev.sequelj.executor.request.JsonShapes.*;
  *
  * <p>What can be said is what the compiler supports:
  * <ul>
- *   <li>attribute types {@code STRING}, {@code STRING(n)}, {@code TEXT}, {@code INTEGER}, {@code BIGINT},
- *       {@code BOOLEAN}, {@code DATE}; attribute options {@code type}, {@code allowNull}, {@code primaryKey},
- *       {@code autoIncrement}, {@code field}</li>
- *   <li>model options {@code timestamps}, {@code freezeTableName}, {@code tableName}</li>
- *   <li>{@code sync} ({@code [{"force": true}]} or no argument), {@code drop} ({@code [{"cascade": true}]} or
- *       none), {@code create} ({@code [values]})</li>
+ *   <li>attribute types as Sequelize's {@code DataTypes} spell them ({@code "STRING(100)"}, {@code "DECIMAL(10,2)"},
+ *       {@code "ENUM('a','b')"}, {@code "ARRAY(DataTypes.INTEGER)"}, ...) and attribute options {@code type},
+ *       {@code allowNull}, {@code defaultValue}, {@code primaryKey}, {@code autoIncrement}, {@code unique},
+ *       {@code field}, {@code references}, {@code onDelete}, {@code onUpdate}, {@code comment}
+ *       ({@link ModelsReader}, {@link DataTypeReader})</li>
+ *   <li>model options {@code timestamps}, {@code createdAt}/{@code updatedAt}/{@code deletedAt},
+ *       {@code paranoid}, {@code underscored}, {@code freezeTableName}, {@code tableName}, {@code schema},
+ *       {@code indexes}</li>
+ *   <li>{@code sync} ({@code [{"force": true}]} or no argument), {@code drop} ({@code [{"cascade": true}]} or none),
+ *       and the QueryInterface basics as methods {@code queryInterface.addColumn} etc. ({@link TableCallReader})</li>
  *   <li>the finders {@code findAll}, {@code findOne}, {@code findByPk}, {@code findOrCreate},
  *       {@code findAndCountAll}, {@code count}, {@code max}, {@code min}, {@code sum}, with Sequelize's
  *       arguments and finder options (see {@code FindCallReader}): {@code where} in object form with
@@ -82,7 +86,10 @@ public final class RequestReader {
 
     private static final List<String> REQUEST_KEYS = List.of("models", "model", "method", "args");
     private static final List<String> METHODS = concat(List.of("sync", "drop", "create"), FindCallReader.METHODS,
-            List.of("bulkCreate", "update", "destroy", "restore", "truncate", "upsert", "increment", "decrement"));
+            List.of("bulkCreate", "update", "destroy", "restore", "truncate", "upsert", "increment", "decrement"),
+            // DDL: the QueryInterface (helper A)
+            List.of("queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",
+                    "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex"));
 
     private final Clock clock;
 
@@ -137,6 +144,10 @@ public final class RequestReader {
             case "truncate" -> List.of(WriteCallReader.truncate(model, args, clock.instant()));
             case "upsert" -> List.of(WriteCallReader.upsert(model, args, clock.instant()));
             case "increment", "decrement" -> List.of(WriteCallReader.increment(model, method, args, clock.instant()));
+            // DDL: the QueryInterface (helper A)
+            case "queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",
+                 "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex" ->
+                    TableCallReader.queryInterface(method, models, args);
             default -> throw error("method", "unknown method '" + method + "'" + Suggestions.didYouMean(method, METHODS)
                     + "; supported: " + String.join(", ", METHODS));
         };

@@ -89,7 +89,7 @@ final class SqlExpressionReader {
     private static Expression where(ObjectNode object, String path) {
         checkKeys(object, path, List.of("$where", "comparator", "logic"), "key of $where");
         Expression left = expression(object.get("$where"), path + ".$where");
-        Object logic = WhereReader.condition(required(object, path, "logic"), false, path + ".logic");
+        Object logic = WhereReader.condition(required(object, path, "logic"), io.vavr.control.Option.none(), path + ".logic");
         if (!object.has("comparator")) {
             return SqlExpressions.where(left, logic);
         }

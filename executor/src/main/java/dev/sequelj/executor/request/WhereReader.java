@@ -21,6 +21,7 @@ import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.ast.model.Pluralizer;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.Statement;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +51,9 @@ import static dev.sequelj.executor.request.JsonShapes.*;
 final class WhereReader {
     /** Operators whose value is text whatever the attribute's type: a pattern, a query, another attribute's name. */
     private static final Set<String> TEXT_OPERATORS = Set.of("$like", "$notLike", "$iLike", "$notILike", "$startsWith",
-            "$endsWith", "$substring", "$regexp", "$notRegexp", "$iRegexp", "$notIRegexp", "$match", "$col");
+            "$endsWith", "$substring", "$regexp", "$notRegexp", "$iRegexp", "$notIRegexp", "$match", "$col",
+            // Sequelize's helpers as values: their arguments are SQL text or names, not the attribute's values.
+            "$fn", "$literal", "$cast");
 
     private WhereReader() {}
 
@@ -67,7 +70,7 @@ final class WhereReader {
                 int end = firstOf(key, '.', '[');
                 boolean isPath = end > 0;
                 DataType type = attribute(model, isPath ? key.substring(0, end) : key, keyPath).type();
-                read.put(key, condition(entry.getValue(), !isPath && type instanceof DataType.DateType, keyPath));
+                read.put(key, condition(entry.getValue(), isPath ? Option.none() : Option.some(type), keyPath));
             }
         }
         return read;
@@ -97,26 +100,31 @@ final class WhereReader {
     }
 
     /**
-     * An attribute's condition: a value, a list (IN), or a map of operators to values; in a map, a key
-     * that is not an operator goes down into a JSON attribute, where values are never dates.
+     * An attribute's condition: a value, a list (IN, or the whole value of an ARRAY attribute), or a map
+     * of operators to values; in a map, a key that is not an operator goes down into a JSON attribute,
+     * where values are untyped. Each value is read as the attribute's type reads it ({@link JsonValues}:
+     * ISO text for DATE, DATEONLY and TIME, text for UUID and DECIMAL), except under an operator that
+     * takes text or an expression ({@code $like}, {@code $col}, ...).
      */
-    static Object condition(JsonNode node, boolean isDate, String path) {
+    static Object condition(JsonNode node, Option<DataType> type, String path) {
         if (node.isObject()) {
             Map<String, Object> operators = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 String key = entry.getKey();
-                boolean dateValue = isDate && key.startsWith("$") && !TEXT_OPERATORS.contains(key);
-                operators.put(key, condition(entry.getValue(), dateValue, path + "." + key));
+                boolean typed = key.startsWith("$") && !TEXT_OPERATORS.contains(key);
+                operators.put(key, condition(entry.getValue(), typed ? type : Option.none(), path + "." + key));
             }
             return operators;
         }
         if (node.isArray()) {
+            // The items of a list given to an ARRAY attribute are its elements; of any other, values of its type.
+            Option<DataType> itemType = type.map(t -> t instanceof DataType.ArrayType array ? array.element() : t);
             List<Object> items = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                items.add(condition(node.get(i), isDate, path + "[" + i + "]"));
+                items.add(condition(node.get(i), itemType, path + "[" + i + "]"));
             }
             return items;
         }
-        return value(node, isDate, path);
+        return type.isDefined() ? JsonValues.value(node, type.get(), path) : value(node, false, path);
     }
 }

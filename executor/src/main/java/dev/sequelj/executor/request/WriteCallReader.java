@@ -272,13 +272,16 @@ final class WriteCallReader {
         return args.size() == 2 ? object(args.get(1), "args[1]") : JSON.createObjectNode();
     }
 
-    /** An attribute → value object; text given to a DATE attribute is read as an ISO-8601 instant. */
+    /**
+     * An attribute → value object, each value read as its attribute's type reads it ({@link JsonValues}): ISO
+     * text for DATE, DATEONLY and TIME, text for UUID and DECIMAL, any JSON for JSON attributes.
+     */
     private static Map<String, Object> values(ModelDefinition model, JsonNode node, String path) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : object(node, path).properties()) {
             String valuePath = path + "." + entry.getKey();
             Attribute attribute = attribute(model, entry.getKey(), valuePath);
-            values.put(entry.getKey(), value(entry.getValue(), attribute.type() instanceof DataType.DateType, valuePath));
+            values.put(entry.getKey(), JsonValues.value(entry.getValue(), attribute.type(), valuePath));
         }
         return values;
     }

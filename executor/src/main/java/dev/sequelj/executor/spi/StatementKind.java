@@ -50,6 +50,12 @@ public enum StatementKind {
             case Statement.Truncate truncate -> DELETE;
             case Statement.CreateTable create -> DDL;
             case Statement.DropTable drop -> DDL;
+            case Statement.CreateIndex index -> DDL;
+            case Statement.DropIndex index -> DDL;
+            case Statement.AddColumn column -> DDL;
+            case Statement.RemoveColumn column -> DDL;
+            case Statement.ChangeColumn column -> DDL;
+            case Statement.RenameColumn column -> DDL;
         };
     }
 

@@ -106,6 +106,55 @@ class RenderCommandTest {
                         + " OUTPUT INSERTED.[id],INSERTED.[firstName],INSERTED.[age],INSERTED.[createdAt],INSERTED.[updatedAt] VALUES (?,?,?,?);");
     }
 
+    /** A create of every value type the data types bind: decimal, double, bytes, date, time, UUID, JSON, array. */
+    private static String typedCreate(boolean withArray) {
+        return """
+                {"models": {"item": {"attributes": {"price": "DECIMAL(10,2)", "ratio": "DOUBLE", "day": "DATEONLY",
+                   "at": "TIME", "key": "UUID", "meta": "JSON", "data": "BLOB"%s}, "options": {"timestamps": false}}},
+                 "model": "item", "method": "create", "args": [{"price": "12.50", "ratio": 0.5, "day": "2024-01-15",
+                   "at": "10:30:00", "key": "00000000-0000-4000-8000-000000000001", "meta": {"a": [1, true]}, "data": "hi"%s}]}
+                """.formatted(withArray ? ", \"tags\": \"ARRAY(DataTypes.INTEGER)\"" : "", withArray ? ", \"tags\": [1, 2]" : "");
+    }
+
+    @Test
+    void everyBoundTypeHasAnInlineLiteralAndAJsonForm() {
+        assertThat(run(typedCreate(true), "render", "--dialect", "postgres", "--inline").out()).isEqualTo(
+                "INSERT INTO \"items\" (\"id\",\"price\",\"ratio\",\"day\",\"at\",\"key\",\"meta\",\"data\",\"tags\")"
+                        + " VALUES (DEFAULT,12.50,0.5,'2024-01-15','10:30:00','00000000-0000-4000-8000-000000000001',"
+                        + "CAST('{\"a\":[1,true]}' AS JSON),E'\\\\x6869','{1,2}')"
+                        + " RETURNING \"id\",\"price\",\"ratio\",\"day\",\"at\",\"key\",\"meta\",\"data\",\"tags\";\n");
+        assertThat(run(typedCreate(false), "render", "--dialect", "mysql", "--inline").out()).isEqualTo(
+                "INSERT INTO `items` (`id`,`price`,`ratio`,`day`,`at`,`key`,`meta`,`data`)"
+                        + " VALUES (DEFAULT,12.50,0.5,'2024-01-15','10:30:00','00000000-0000-4000-8000-000000000001',"
+                        + "'{\"a\":[1,true]}',X'6869');\n");
+        assertThat(run(typedCreate(false), "render", "--dialect", "mssql", "--inline").out()).isEqualTo(
+                "INSERT INTO [items] ([price],[ratio],[day],[at],[key],[meta],[data]) OUTPUT INSERTED.[id],INSERTED.[price],"
+                        + "INSERTED.[ratio],INSERTED.[day],INSERTED.[at],INSERTED.[key],INSERTED.[meta],INSERTED.[data]"
+                        + " VALUES (12.50,0.5,N'2024-01-15',N'10:30:00',N'00000000-0000-4000-8000-000000000001',"
+                        + "N'{\"a\":[1,true]}',0x6869);\n");
+        assertThat(run(typedCreate(false), "render", "--dialect", "sqlite", "--inline").out()).isEqualTo(
+                "INSERT INTO `items` (`id`,`price`,`ratio`,`day`,`at`,`key`,`meta`,`data`)"
+                        + " VALUES (NULL,12.50,0.5,'2024-01-15','10:30:00','00000000-0000-4000-8000-000000000001',"
+                        + "'{\"a\":[1,true]}',X'6869') RETURNING `id`,`price`,`ratio`,`day`,`at`,`key`,`meta`,`data`;\n");
+        // Compared as text: a JSON tree would turn the exact 12.50 into the double 12.5.
+        assertThat(run(typedCreate(true), "render", "--dialect", "postgres", "--json").out()).isEqualTo("""
+                {
+                  "postgres": [ {
+                    "sql": "INSERT INTO \\"items\\" (\\"id\\",\\"price\\",\\"ratio\\",\\"day\\",\\"at\\",\\"key\\",\\"meta\\",\\"data\\",\\"tags\\") VALUES (DEFAULT,?,?,?,?,?,CAST(? AS JSON),?,?) RETURNING \\"id\\",\\"price\\",\\"ratio\\",\\"day\\",\\"at\\",\\"key\\",\\"meta\\",\\"data\\",\\"tags\\";",
+                    "params": [ 12.50, 0.5, "2024-01-15", "10:30:00", "00000000-0000-4000-8000-000000000001", "{\\"a\\":[1,true]}", "6869", "{1,2}" ]
+                  } ]
+                }
+                """);
+        assertThat(run(typedCreate(false), "render", "--dialect", "mysql", "--json").out()).isEqualTo("""
+                {
+                  "mysql": [ {
+                    "sql": "INSERT INTO `items` (`id`,`price`,`ratio`,`day`,`at`,`key`,`meta`,`data`) VALUES (DEFAULT,?,?,?,?,?,?,?);",
+                    "params": [ 12.50, 0.5, "2024-01-15", "10:30:00", "00000000-0000-4000-8000-000000000001", "{\\"a\\":[1,true]}", "6869" ]
+                  } ]
+                }
+                """);
+    }
+
     @Test
     void jsonWithInlineHasEmptyParams() throws Exception {
         JsonNode json = new ObjectMapper().readTree(run(FIND_ALL, "render", "--dialect", "sqlite", "--json", "--inline").out());

@@ -83,7 +83,7 @@ class FindersLiveTest {
                     ModelOptions.options().timestamps(false).tableName(table));
             // Paranoid, built directly: deletedAt names the soft-delete stamp.
             this.people = new ModelDefinition(defined.name(), defined.table(), defined.attributes(),
-                    defined.createdAt(), defined.updatedAt(), Option.some("deletedAt"));
+                    defined.createdAt(), defined.updatedAt(), Option.some("deletedAt"), io.vavr.collection.Vector.empty());
             run(TableStatements.createTable(people));
             insert("Ann", "red", 30, 10, null);
             insert("Bob", "red", null, 20, null);

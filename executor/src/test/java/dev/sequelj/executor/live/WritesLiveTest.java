@@ -92,7 +92,7 @@ class WritesLiveTest {
             ModelDefinition plain = ModelDefinition.define(name, attributes, ModelOptions.options().tableName(name));
             return created(new ModelDefinition(plain.name(), plain.table(),
                     plain.attributes().put("deletedAt", attribute("deletedAt", DataTypes.DATE).field("deleted_at")),
-                    plain.createdAt(), plain.updatedAt(), Option.some("deletedAt")));
+                    plain.createdAt(), plain.updatedAt(), Option.some("deletedAt"), io.vavr.collection.Vector.empty()));
         }
 
         private ModelDefinition created(ModelDefinition model) {

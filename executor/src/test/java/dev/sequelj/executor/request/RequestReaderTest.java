@@ -75,6 +75,43 @@ class RequestReaderTest {
                 .containsExactly("2000-01-01T00:00Z", "1990-05-01T10:00Z");
     }
 
+    /** Text stands for DATEONLY, TIME, UUID and DECIMAL values in writes, finders and where clauses alike. */
+    private static final String TYPED = """
+            "models": {"item": {"attributes": {"day": "DATEONLY", "at": "TIME", "key": "UUID", "price": "DECIMAL(10,2)",
+                                               "tags": "ARRAY(DataTypes.STRING)"},
+                                "options": {"timestamps": false}}},
+            "model": "item"
+            """;
+
+    @Test
+    void textIsReadAsTheAttributesTypeInWritesFindersAndWhereClauses() {
+        Statement.Insert insert = (Statement.Insert) READER.read("{" + TYPED + """
+                , "method": "create", "args": [{"day": "2024-02-29", "at": "10:30:00", "price": "12.50",
+                                                 "key": "00000000-0000-4000-8000-000000000001", "tags": ["a"]}]}
+                """).statements().get(0);
+        assertThat(insert.values().map(v -> ((Expression.Param) v).value())).containsExactly(
+                java.time.LocalDate.of(2024, 2, 29), java.time.LocalTime.of(10, 30), java.util.UUID.fromString(
+                        "00000000-0000-4000-8000-000000000001"), new java.math.BigDecimal("12.50"), java.util.List.of("a"));
+
+        Statement.Select select = (Statement.Select) READER.read("{" + TYPED + """
+                , "method": "findAll", "args": [{"where": {"day": {"$between": ["2024-01-01", "2024-12-31"]},
+                    "at": {"$lt": "12:00:00"}, "key": "00000000-0000-4000-8000-000000000001",
+                    "price": {"$in": ["12.50", 3]}, "tags": {"$overlap": ["a", "b"]}}}]}
+                """).statements().get(0);
+        var sql = SqlRenderer.render(select, Dialects.POSTGRES);
+        assertThat(sql.text()).isEqualTo("SELECT \"id\", \"day\", \"at\", \"key\", \"price\", \"tags\" FROM \"items\" AS \"item\""
+                + " WHERE \"item\".\"day\" BETWEEN ? AND ? AND \"item\".\"at\" < ? AND \"item\".\"key\" = ?"
+                + " AND \"item\".\"price\" IN (?, ?) AND \"item\".\"tags\" && ARRAY[?,?]::VARCHAR(255)[];");
+        assertThat(sql.params()).containsExactly(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 12, 31),
+                java.time.LocalTime.of(12, 0), java.util.UUID.fromString("00000000-0000-4000-8000-000000000001"),
+                new java.math.BigDecimal("12.50"), new java.math.BigDecimal(3), "a", "b");
+
+        assertThatThrownBy(() -> READER.read("{" + TYPED + """
+                , "method": "findAll", "args": [{"where": {"day": "yesterday"}}]}
+                """)).isInstanceOf(ValidationError.class)
+                .hasMessage("args[0].where.day: 'yesterday' is not a date such as 2024-01-15");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
             misspelt option    | "method": "findAll", "args": [{"limitt": 10}]                 | args[0].limitt: unknown option; did you mean limit?
@@ -88,8 +125,8 @@ class RequestReaderTest {
             order direction    | "method": "findAll", "args": [{"order": [["age", "UP"]]}]    | args[0].order[0][1]: unknown direction 'UP'; expected one of ASC, DESC, ASC NULLS LAST, DESC NULLS LAST, ASC NULLS FIRST, DESC NULLS FIRST, NULLS FIRST, NULLS LAST
             negative limit     | "method": "findAll", "args": [{"limit": -1}]                 | args[0].limit must be 0 or more, got -1
             fractional offset  | "method": "findAll", "args": [{"offset": 1.5}]               | args[0].offset: expected a whole number, got number 1.5
-            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne, findByPk, findOrCreate, findAndCountAll, count, max, min, sum, bulkCreate, update, destroy, restore, truncate, upsert, increment, decrement
-            sync option        | "method": "sync", "args": [{"alter": true}]                  | args[0].alter: unknown option; expected one of force
+            misspelt method    | "method": "findAl"                                           | method: unknown method 'findAl'; did you mean findAll?; supported: sync, drop, create, findAll, findOne, findByPk, findOrCreate, findAndCountAll, count, max, min, sum, bulkCreate, update, destroy, restore, truncate, upsert, increment, decrement, queryInterface.addColumn, queryInterface.removeColumn, queryInterface.changeColumn, queryInterface.renameColumn, queryInterface.addIndex, queryInterface.removeIndex
+            sync option        | "method": "sync", "args": [{"forse": true}]                  | args[0].forse: unknown option; did you mean force?
             args not an array  | "method": "findAll", "args": {"limit": 1}                    | args: expected an array, got object
             create option      | "method": "create", "args": [{"age": 1}, {"raw": true}]      | args[1].raw: unknown option; expected one of fields, returning, ignoreDuplicates, silent
             """)
@@ -99,10 +136,10 @@ class RequestReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
-            misspelt type       | {"models": {"user": {"attributes": {"age": "INTEGR"}}}, "model": "user", "method": "sync"}   | models.user.attributes.age: unknown type 'INTEGR'; did you mean INTEGER?; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE, JSON, JSONB
-            unsupported type    | {"models": {"user": {"attributes": {"price": "DECIMAL(10,2)"}}}, "model": "user", "method": "sync"} | models.user.attributes.price: unknown type 'DECIMAL(10,2)'; supported: STRING, STRING(n), TEXT, INTEGER, BIGINT, BOOLEAN, DATE, JSON, JSONB
+            misspelt type       | {"models": {"user": {"attributes": {"age": "INTEGR"}}}, "model": "user", "method": "sync"}   | ~models.user.attributes.age: unknown type 'INTEGR'; did you mean INTEGER?; supported: STRING(n), CHAR(n), TEXT('tiny'|'medium'|'long'), CITEXT, TINYINT, SMALLINT, MEDIUMINT, INTEGER, BIGINT (with .UNSIGNED, .ZEROFILL), FLOAT, REAL, DOUBLE, DECIMAL(p,s), BOOLEAN, DATE(precision), DATEONLY, TIME, UUID, JSON, JSONB, ENUM('a','b'), ARRAY(DataTypes.INTEGER), BLOB('tiny'|'medium'|'long'), VIRTUAL~
+            scale > precision   | {"models": {"user": {"attributes": {"price": "DECIMAL(10,12)"}}}, "model": "user", "method": "sync"} | models.user.attributes.price: DECIMAL(10,12): the scale must be between 0 and the precision (10); e.g. DECIMAL(10,2) holds 10 digits, 2 after the point
             attribute option    | {"models": {"user": {"attributes": {"age": {"type": "INTEGER", "allownull": false}}}}, "model": "user", "method": "sync"} | models.user.attributes.age.allownull: unknown attribute option; did you mean allowNull?
-            model option        | {"models": {"user": {"attributes": {}, "options": {"paranoid": true}}}, "model": "user", "method": "sync"} | models.user.options.paranoid: unknown model option; expected one of timestamps, freezeTableName, tableName
+            model option        | {"models": {"user": {"attributes": {}, "options": {"paranoidd": true}}}, "model": "user", "method": "sync"} | models.user.options.paranoidd: unknown model option; did you mean paranoid?
             unknown model       | {"models": {"user": {"attributes": {}}}, "model": "users", "method": "sync"}               | model: no model 'users' in models; did you mean user?; defined: user
             id not the key      | {"models": {"user": {"attributes": {"id": "INTEGER", "code": "STRING"}}}, "model": "user", "method": "sync"} | models.user: model 'user' has an attribute 'id' that is not its primary key; mark it primaryKey(true) or mark another attribute as the primary key
             top-level key       | {"models": {"user": {"attributes": {}}}, "model": "user", "method": "sync", "options": {}} | options: unknown key; expected one of models, model, method, args

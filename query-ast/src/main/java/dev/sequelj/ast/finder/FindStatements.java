@@ -46,7 +46,8 @@ public final class FindStatements {
 
     /**
      * {@code Model.findOne(options)}: {@code findAll} with {@code LIMIT 1}, except when a limit is given or
-     * the object-form where sets the primary key to a plain value at its top level ({@code {id: 5}}),
+     * the object-form where sets the primary key (or a single-column unique attribute) to a plain value at
+     * its top level ({@code {id: 5}}, {@code {email: "a@b.c"}}),
      * which Sequelize takes to match one row at most ({@code model.js}, {@code findOne}). A key pinned any
      * other way ({@code {id: {$eq: 5}}}, {@code {$and: [{id: 5}]}}, the typed form) keeps the limit, as in
      * Sequelize.
@@ -312,10 +313,20 @@ public final class FindStatements {
         }
     }
 
+    /**
+     * Whether the where sets the primary key, or an attribute unique on its own, to a plain value at its
+     * top level. As in Sequelize, "unique on its own" is {@code unique: true} or a named unique key no
+     * other attribute shares.
+     */
     private static boolean pinsPrimaryKey(ModelDefinition model, FindOptions options) {
         Seq<Attribute> key = model.primaryKey();
-        return key.size() == 1 && options.whereAttributes().get(key.head().name())
-                .exists(value -> value.isDefined() && value.get() != null);
+        Seq<Attribute> pinning = model.attributeList().filter(a -> a.unique() || a.uniqueKey().exists(name ->
+                model.attributeList().count(other -> other.uniqueKey().contains(name)) == 1));
+        if (key.size() == 1) {
+            pinning = pinning.prepend(key.head());
+        }
+        return pinning.exists(attribute -> options.whereAttributes().get(attribute.name())
+                .exists(value -> value.isDefined() && value.get() != null));
     }
 
 }

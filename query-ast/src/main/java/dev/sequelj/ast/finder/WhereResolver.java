@@ -63,19 +63,33 @@ final class WhereResolver {
             ComparisonOperator.GT, ComparisonOperator.GTE, ComparisonOperator.LT, ComparisonOperator.LTE,
             ComparisonOperator.LIKE, ComparisonOperator.NOT_LIKE, ComparisonOperator.ILIKE, ComparisonOperator.NOT_ILIKE);
 
-    /** What kind of values an attribute holds, which decides the operators that apply to it. */
-    private enum Family { TEXT, NUMBER, BOOLEAN, DATE, JSON, JSONB }
+    /**
+     * What kind of values an attribute holds, which decides the operators that apply to it. BYTES (BLOB)
+     * compare only for equality; ARRAY with a list ({@code = ARRAY[...]}) and by {@code $contains},
+     * {@code $contained}, {@code $overlap}; VIRTUAL has no column and takes no condition.
+     */
+    private enum Family { TEXT, NUMBER, BOOLEAN, DATE, JSON, JSONB, ARRAY, BYTES, VIRTUAL }
 
     private static Family family(DataType type) {
         return switch (type) {
             case DataType.StringType s -> Family.TEXT;
+            case DataType.CharType c -> Family.TEXT;
             case DataType.TextType t -> Family.TEXT;
-            case DataType.IntegerType i -> Family.NUMBER;
-            case DataType.BigIntType b -> Family.NUMBER;
+            case DataType.CitextType c -> Family.TEXT;
+            case DataType.EnumType e -> Family.TEXT;
+            case DataType.UuidType u -> Family.TEXT;
+            case DataType.IntegralType i -> Family.NUMBER;
+            case DataType.FloatingType f -> Family.NUMBER;
+            case DataType.DecimalType d -> Family.NUMBER;
             case DataType.BooleanType b -> Family.BOOLEAN;
             case DataType.DateType d -> Family.DATE;
+            case DataType.DateOnlyType d -> Family.DATE;
+            case DataType.TimeType t -> Family.DATE;
             case DataType.JsonType j -> Family.JSON;
             case DataType.JsonbType j -> Family.JSONB;
+            case DataType.ArrayType a -> Family.ARRAY;
+            case DataType.BlobType b -> Family.BYTES;
+            case DataType.VirtualType v -> Family.VIRTUAL;
         };
     }
 
@@ -163,6 +177,10 @@ final class WhereResolver {
                         + attribute.name() + "\": null})");
             }
             requireScalar(target, family, operator);
+            if (family == Family.BYTES && operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
+                throw target.error(context, operator.sequelizeKey() + " does not order bytes; " + typeOf(attribute)
+                        + ", which compares only with $eq, $ne, $in or null");
+            }
             return new Expression.Comparison(target.column(), operator, param(attribute, value, context));
         }
         if (TEXTUAL.contains(operator)) {
@@ -171,6 +189,10 @@ final class WhereResolver {
                         + (family == Family.DATE ? " (compare dates with $gte/$lt or $between)" : ""));
             }
             return new Expression.Comparison(target.column(), operator, new Param(value.value(), Option.some(attribute.type())));
+        }
+        if (family == Family.ARRAY && (operator == ComparisonOperator.CONTAINS || operator == ComparisonOperator.CONTAINED
+                || operator == ComparisonOperator.OVERLAP)) {
+            return new Expression.Comparison(target.column(), operator, arrayValue(target, context, value.value()));
         }
         return switch (operator) {
             case CONTAINS, CONTAINED -> {
@@ -195,6 +217,37 @@ final class WhereResolver {
             throw target.error(operator.name(), operator.sequelizeKey() + " does not compare a whole JSON document;"
                     + " compare a value inside it, e.g. {\"" + target.name() + "\": {\"key\": value}}, or test it for null");
         }
+        if (family == Family.ARRAY) {
+            throw target.error(operator.name(), operator.sequelizeKey() + " does not compare an ARRAY attribute; compare it"
+                    + " with a whole list ({\"" + target.name() + "\": [1, 2]}), by $contains, $contained or $overlap,"
+                    + " or test it for null");
+        }
+    }
+
+    /**
+     * A list compared with an ARRAY attribute: {@code ARRAY[?, ?]::INTEGER[]}, each element checked against
+     * the element type, as Sequelize writes {@code "tags" @> ARRAY['a']::VARCHAR(255)[]}.
+     */
+    private ArrayValue arrayValue(Target target, String context, Object list) {
+        DataType.ArrayType type = (DataType.ArrayType) target.attribute().type();
+        if (!OperatorConditions.isList(list)) {
+            throw target.error(context, typeOf(target.attribute()) + " and compares with a list of "
+                    + DataTypes.describe(type.element()) + " values, e.g. [1, 2]; got " + WhereObject.describe(list));
+        }
+        if (type.element() instanceof DataType.EnumType || type.element() instanceof DataType.ArrayType) {
+            // PostgreSQL names an ENUM's type after its table and column, which a value's cast cannot say.
+            throw target.error(context, typeOf(target.attribute()) + "; comparing it with a list is not supported for"
+                    + " ENUM or nested ARRAY elements");
+        }
+        Seq<Expression> elements = OperatorConditions.list(list).zipWithIndex().map(item -> {
+            try {
+                return (Expression) new Param(ValueChecker.checkValue(model.name() + "." + target.attribute().name() + "["
+                        + item._2 + "]", type.element(), item._1), Option.some(type.element()));
+            } catch (ValidationError e) {
+                throw target.error(context, e.getMessage());
+            }
+        });
+        return new ArrayValue(elements, Option.some(type.element()));
     }
 
     /** {@code op ANY (ARRAY[...])}; an empty list stays empty, for the renderer to write as the constant it is. */
@@ -214,6 +267,9 @@ final class WhereResolver {
         Attribute attribute = target.attribute();
         Family family = family(attribute.type());
         requireScalar(target, family, operator);
+        if (family == Family.BYTES && operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
+            throw target.error(context, operator.sequelizeKey() + " does not order bytes; " + typeOf(attribute));
+        }
         if (TEXTUAL.contains(operator) && family != Family.TEXT) {
             throw target.error(context, operator.sequelizeKey() + " compares text; " + typeOf(attribute));
         }
@@ -285,6 +341,12 @@ final class WhereResolver {
             return new Expression.In(target.left(cast), values.map(v -> new Param(v, Option.none())), in.negated());
         }
         Attribute attribute = target.attribute();
+        if (family(attribute.type()) == Family.ARRAY) {
+            // A list given to an ARRAY attribute is the whole array: "tags" = ARRAY[...], as in Sequelize.
+            String context = in.negated() ? "NE" : "EQ";
+            return new Expression.Comparison(target.column(), in.negated() ? ComparisonOperator.NE : ComparisonOperator.EQ,
+                    arrayValue(target, context, in.values().map(v -> asParam(v).value()).toJavaList()));
+        }
         requireScalar(target, family(attribute.type()), ComparisonOperator.EQ);
         return new Expression.In(target.column(), in.values().map(v -> param(attribute, asParam(v), "IN")), in.negated());
     }
@@ -302,6 +364,10 @@ final class WhereResolver {
         }
         Attribute attribute = target.attribute();
         requireScalar(target, family(attribute.type()), ComparisonOperator.GTE);
+        if (family(attribute.type()) == Family.BYTES) {
+            throw target.error(context, context + " does not order bytes; " + typeOf(attribute)
+                    + ", which compares only with $eq, $ne, $in or null");
+        }
         return new Expression.Between(target.column(), param(attribute, asParam(between.low()), context),
                 param(attribute, asParam(between.high()), context), between.negated());
     }
@@ -313,6 +379,10 @@ final class WhereResolver {
         return switch (operand) {
             case Column c when c.qualifier().isEmpty() -> {
                 Attribute attribute = model.attribute(c.name());
+                if (family(attribute.type()) == Family.VIRTUAL) {
+                    throw new ValidationError("where." + attribute.name() + ": " + typeOf(attribute)
+                            + ", which has no column, so no condition can be on it");
+                }
                 yield new Target(attribute, qualified(attribute), Option.none(), attribute.name());
             }
             case JsonPath p when p.column().qualifier().isEmpty() -> {

@@ -5,6 +5,9 @@ import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.expression.Expression.Column;
 import dev.sequelj.ast.expression.Expression.Param;
 import dev.sequelj.ast.model.Attribute;
+import dev.sequelj.ast.model.DefaultValue;
+import dev.sequelj.ast.model.DefaultValues;
+import dev.sequelj.ast.model.UuidGenerator;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.Assignment;
 import dev.sequelj.ast.statement.OnDuplicate;
@@ -55,13 +58,27 @@ public final class WriteStatements {
     }
 
     /**
+     * {@code Model.create(values)} with the attributes' defaults filled in first, as Sequelize's
+     * {@code build} does ({@link DefaultValues}); {@code uuids} makes the UUIDV1/UUIDV4 defaults.
+     */
+    public static Statement.Insert create(ModelDefinition model, Map<String, ?> values, Instant now, UuidGenerator uuids) {
+        return create(model, values, CreateOptions.options(), now, uuids);
+    }
+
+    /**
      * {@code Model.create(values, options)}: as {@link #create(ModelDefinition, Map, Instant)}, with
      * {@code fields} (only those attributes, plus the timestamps, are written; other values are left
      * out, as Sequelize leaves them), {@code returning}, {@code ignoreDuplicates} and {@code silent}.
      */
     public static Statement.Insert create(ModelDefinition model, Map<String, ?> values, CreateOptions options,
                                           Instant now) {
-        LinkedHashMap<String, Expression> row = row(model, values, options.fields(), !options.silent(), now, "");
+        return create(model, values, options, now, UuidGenerator.RANDOM);
+    }
+
+    /** {@link #create(ModelDefinition, Map, CreateOptions, Instant)} with {@code uuids} making the UUIDV1/UUIDV4 defaults. */
+    public static Statement.Insert create(ModelDefinition model, Map<String, ?> values, CreateOptions options,
+                                          Instant now, UuidGenerator uuids) {
+        LinkedHashMap<String, Expression> row = row(model, values, options.fields(), !options.silent(), now, uuids, "");
         return new Statement.Insert(model.table(), autoIncrementField(model), row.keySet().toVector(),
                 row.values().toVector(), returning(model, options.returning()),
                 options.ignoreDuplicates() ? OnDuplicate.IGNORE : OnDuplicate.REFUSE);
@@ -79,6 +96,12 @@ public final class WriteStatements {
      */
     public static Option<Statement.BulkInsert> bulkCreate(ModelDefinition model, Iterable<? extends Map<String, ?>> rows,
                                                           BulkCreateOptions options, Instant now) {
+        return bulkCreate(model, rows, options, now, UuidGenerator.RANDOM);
+    }
+
+    /** {@link #bulkCreate(ModelDefinition, Iterable, BulkCreateOptions, Instant)} with {@code uuids} making the UUID defaults. */
+    public static Option<Statement.BulkInsert> bulkCreate(ModelDefinition model, Iterable<? extends Map<String, ?>> rows,
+                                                          BulkCreateOptions options, Instant now, UuidGenerator uuids) {
         if (options.ignoreDuplicates() && !options.updateOnDuplicate().isEmpty()) {
             throw new ValidationError("bulkCreate: ignoreDuplicates and updateOnDuplicate exclude each other;"
                     + " give one of them");
@@ -86,7 +109,7 @@ public final class WriteStatements {
         Vector<LinkedHashMap<String, Expression>> checked = Vector.empty();
         int index = 0;
         for (Map<String, ?> values : rows) {
-            checked = checked.append(row(model, values, options.fields(), true, now, "rows[" + index++ + "]: "));
+            checked = checked.append(row(model, values, options.fields(), true, now, uuids, "rows[" + index++ + "]: "));
         }
         if (checked.isEmpty()) {
             return Option.none();
@@ -108,25 +131,36 @@ public final class WriteStatements {
     }
 
     /**
-     * {@code Model.upsert(values, options)}: insert the row, or, when it collides on the conflict key (the
-     * primary key unless {@code conflictFields} says otherwise), overwrite the existing row with every
-     * given value except {@code createdAt} (only {@code fields}, plus {@code updatedAt}, when given).
-     * The key is inserted only when given. When {@code fields} leaves nothing to overwrite, an existing
+     * {@code Model.upsert(values, options)}: insert the row (with the attributes' defaults filled in), or,
+     * when it collides on the conflict key (the primary key unless {@code conflictFields} says otherwise),
+     * overwrite the existing row with every given value except {@code createdAt} (only {@code fields}, plus
+     * {@code updatedAt}, when given); a default never overwrites, as in Sequelize.
+     * The key is inserted only when given or defaulted. When {@code fields} leaves nothing to overwrite, an existing
      * row is left as it is ({@code ON CONFLICT ... DO NOTHING}), as Sequelize does.
      *
      * @throws ValidationError for a value {@code create} would refuse, or when no value at all is given
      */
     public static Statement.Upsert upsert(ModelDefinition model, Map<String, ?> values, UpsertOptions options,
                                           Instant now) {
-        LinkedHashMap<String, Expression> row = row(model, values, Option.none(), true, now, "");
+        return upsert(model, values, options, now, UuidGenerator.RANDOM);
+    }
+
+    /** {@link #upsert(ModelDefinition, Map, UpsertOptions, Instant)} with {@code uuids} making the UUID defaults. */
+    public static Statement.Upsert upsert(ModelDefinition model, Map<String, ?> values, UpsertOptions options,
+                                          Instant now, UuidGenerator uuids) {
+        LinkedHashMap<String, Expression> row = row(model, values, Option.none(), true, now, uuids, "");
         if (row.isEmpty()) {
             throw new ValidationError("upsert: give at least one value to insert");
         }
         Option<String> createdAt = model.createdAt().map(name -> model.attribute(name).field());
+        Option<String> updatedAt = model.updatedAt().map(name -> model.attribute(name).field());
         Option<LinkedHashSet<String>> overwritten = options.fields().map(names -> LinkedHashSet.ofAll(
-                fields(model, names, "fields")).addAll(model.updatedAt().map(name -> model.attribute(name).field())));
+                fields(model, names, "fields")).addAll(updatedAt));
+        // Defaults are inserted but never overwrite an existing row's values: only what was given is updated.
+        LinkedHashSet<String> given = LinkedHashSet.ofAll(values.keySet()).map(name -> model.attribute(name).field());
         Vector<String> update = row.keySet().toVector()
                 .filter(field -> !createdAt.contains(field))
+                .filter(field -> given.contains(field) || updatedAt.contains(field))
                 .filter(field -> overwritten.forAll(set -> set.contains(field)));
         return new Statement.Upsert(model.table(), autoIncrementField(model), row.keySet().toVector(),
                 row.values().toVector(), conflictKey(model, options.conflictFields(), "conflictFields"), update,
@@ -134,17 +168,20 @@ public final class WriteStatements {
     }
 
     /**
-     * One row's checked values by column, in definition order: the given attributes (only those in
-     * {@code fields}, when given), {@code createdAt} stamped unless given, {@code updatedAt} stamped
-     * unless {@code stampUpdatedAt} is off, and the auto-increment key only when given.
+     * One row's checked values by column, in definition order: the given attributes with the defaults of
+     * those not given filled in, as Sequelize's {@code build} does ({@link DefaultValues}; a literal
+     * default is left to the column's DEFAULT clause), only those in {@code fields} when given,
+     * {@code createdAt} stamped unless given, {@code updatedAt} stamped unless {@code stampUpdatedAt} is
+     * off, and the auto-increment key only when given.
      */
-    private static LinkedHashMap<String, Expression> row(ModelDefinition model, Map<String, ?> values,
+    private static LinkedHashMap<String, Expression> row(ModelDefinition model, Map<String, ?> givenValues,
                                                          Option<Seq<String>> fields, boolean stampUpdatedAt,
-                                                         Instant now, String where) {
+                                                         Instant now, UuidGenerator uuids, String where) {
         try {
-            for (String name : values.keySet()) {
+            for (String name : givenValues.keySet()) {
                 model.attribute(name);
             }
+            Map<String, ?> values = DefaultValues.apply(model, givenValues, now, uuids);
             Option<Seq<String>> written = fields.map(names -> names.map(name -> model.attribute(name).name())
                     .appendAll(model.createdAt()).appendAll(model.updatedAt()));
             Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
@@ -164,7 +201,9 @@ public final class WriteStatements {
                 if (attribute.autoIncrement() && value == null) {
                     continue;
                 }
-                if (value == null && !attribute.allowNull()) {
+                // A literal default is left to the column's DEFAULT clause, so the database supplies the value.
+                boolean databaseDefault = !given && attribute.defaultValue().exists(d -> d instanceof DefaultValue.Literal);
+                if (value == null && !attribute.allowNull() && !databaseDefault) {
                     throw new ValidationError("notNull Violation: " + model.name() + "." + attribute.name()
                             + " cannot be null" + (given ? "" : " (no value was given)"));
                 }

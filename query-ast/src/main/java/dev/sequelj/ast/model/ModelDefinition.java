@@ -2,16 +2,18 @@ package dev.sequelj.ast.model;
 
 import dev.sequelj.ast.error.Suggestions;
 import dev.sequelj.ast.error.ValidationError;
+import dev.sequelj.ast.finder.ValueChecker;
 import dev.sequelj.ast.statement.TableName;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
  * A defined model: its name, table, and attributes in definition order, with Sequelize's implicit
  * attributes already added (an {@code id} primary key when none is given; {@code createdAt} and
- * {@code updatedAt} when timestamps are on). Build one with {@link #define}.
+ * {@code updatedAt} when timestamps are on, {@code deletedAt} when paranoid). Build one with {@link #define}.
  *
  * <pre>{@code
  * ModelDefinition user = ModelDefinition.define("user",
@@ -21,16 +23,19 @@ import io.vavr.control.Option;
  *
  * @param name       the model name, also the table alias in SELECTs ({@code FROM "users" AS "user"})
  * @param table      the table, with its schema when the model names one
- * @param attributes every attribute by name, in definition order
+ * @param attributes every attribute by name, in definition order, VIRTUAL ones included
  * @param createdAt  the attribute stamped when a row is created, when timestamps are kept
  * @param updatedAt  the attribute stamped whenever a row is written, when timestamps are kept
  * @param deletedAt  the attribute a paranoid model stamps instead of deleting; present iff the model is paranoid
+ * @param indexes    the model's indexes ({@code indexes} option), fields checked to name attributes or columns
  */
 public record ModelDefinition(String name, TableName table, LinkedHashMap<String, Attribute> attributes,
-                              Option<String> createdAt, Option<String> updatedAt, Option<String> deletedAt) {
+                              Option<String> createdAt, Option<String> updatedAt, Option<String> deletedAt,
+                              Seq<IndexDefinition> indexes) {
 
     public static final String CREATED_AT = "createdAt";
     public static final String UPDATED_AT = "updatedAt";
+    public static final String DELETED_AT = "deletedAt";
     private static final String DEFAULT_PRIMARY_KEY = "id";
 
     /**
@@ -44,10 +49,21 @@ public record ModelDefinition(String name, TableName table, LinkedHashMap<String
     }
 
     /**
-     * Defines a model as {@code sequelize.define(name, attributes, options)} does.
+     * Defines a model as {@code sequelize.define(name, attributes, options)} does:
+     * <ul>
+     *   <li>an {@code id INTEGER} auto-increment primary key first, when no attribute is a key;</li>
+     *   <li>{@code createdAt}/{@code updatedAt} ({@code DATE NOT NULL}) last, when timestamps are on and
+     *       under the names the options give ({@code createdAt: false} leaves one out); {@code deletedAt}
+     *       (nullable) after them when the model is paranoid. An attribute of the same name defined by the
+     *       caller stays where and as it is;</li>
+     *   <li>{@code underscored}: every column not named by {@code field} in snake_case, and the
+     *       pluralized table name too;</li>
+     *   <li>defaults checked against their attribute's type, index fields checked against the attributes.</li>
+     * </ul>
      *
      * @param options   the model's options, already merged with the instance-wide defaults
      * @param pluralize how to pluralize the model name into the table name
+     * @throws ValidationError naming the attribute or option at fault and what would be valid
      */
     public static ModelDefinition define(
             String name, Iterable<Attribute> attributes, ModelOptions options, Pluralizer pluralize) {
@@ -59,7 +75,7 @@ public record ModelDefinition(String name, TableName table, LinkedHashMap<String
             if (byName.containsKey(attribute.name())) {
                 throw new ValidationError("model '" + name + "' defines attribute '" + attribute.name() + "' twice");
             }
-            byName = byName.put(attribute.name(), attribute);
+            byName = byName.put(attribute.name(), checkAttribute(name, attribute));
         }
         if (byName.values().find(Attribute::primaryKey).isEmpty()) {
             if (byName.containsKey(DEFAULT_PRIMARY_KEY)) {
@@ -70,20 +86,128 @@ public record ModelDefinition(String name, TableName table, LinkedHashMap<String
             Attribute id = Attribute.attribute(DEFAULT_PRIMARY_KEY, DataTypes.INTEGER).primaryKey(true).autoIncrement(true);
             byName = LinkedHashMap.of(DEFAULT_PRIMARY_KEY, id).merge(byName);
         }
+        // Sequelize keeps timestamps only with `timestamps`, and deletedAt only when also paranoid.
         boolean timestamps = options.timestamps().getOrElse(true);
-        if (timestamps) {
-            for (String stamp : new String[] {CREATED_AT, UPDATED_AT}) {
-                if (!byName.containsKey(stamp)) {
-                    byName = byName.put(stamp, Attribute.attribute(stamp, DataTypes.DATE).allowNull(false));
-                }
+        Option<String> createdAt = timestamps ? stampName(options.createdAt(), CREATED_AT) : Option.none();
+        Option<String> updatedAt = timestamps ? stampName(options.updatedAt(), UPDATED_AT) : Option.none();
+        Option<String> deletedAt = timestamps && options.paranoid().getOrElse(false)
+                ? stampName(options.deletedAt(), DELETED_AT) : Option.none();
+        for (String stamp : createdAt.toVector().appendAll(updatedAt).appendAll(deletedAt)) {
+            if (!byName.containsKey(stamp)) {
+                boolean required = !deletedAt.contains(stamp);
+                byName = byName.put(stamp, Attribute.attribute(stamp, DataTypes.DATE).allowNull(!required));
             }
         }
-        String tableName = options.tableName().getOrElse(
-                () -> options.freezeTableName().getOrElse(false) ? name : pluralize.pluralize(name));
-        return new ModelDefinition(name, TableName.of(tableName), byName,
-                timestamps ? Option.some(CREATED_AT) : Option.none(),
-                timestamps ? Option.some(UPDATED_AT) : Option.none(),
-                Option.none());
+        boolean underscored = options.underscored().getOrElse(false);
+        if (underscored) {
+            byName = byName.mapValues(a -> a.fieldGiven() ? a : a.withDerivedField(Naming.underscore(a.name())));
+        }
+        checkColumnsUnique(name, byName);
+        String tableName = options.tableName().getOrElse(() -> {
+            if (options.freezeTableName().getOrElse(false)) {
+                return name;
+            }
+            String plural = pluralize.pluralize(name);
+            return underscored ? Naming.underscore(plural) : plural;
+        });
+        Seq<IndexDefinition> indexes = options.indexes().getOrElse(Vector.empty());
+        for (IndexDefinition index : indexes) {
+            for (IndexDefinition.IndexField field : index.fields()) {
+                columnOf(name, byName, field.name());
+            }
+        }
+        return new ModelDefinition(name, new TableName(options.schema(), tableName), byName,
+                createdAt, updatedAt, deletedAt, indexes.toVector());
+    }
+
+    private static Option<String> stampName(Option<Either<Boolean, String>> option, String standard) {
+        if (option.isEmpty()) {
+            return Option.some(standard);
+        }
+        Either<Boolean, String> given = option.get();
+        return given.isRight() ? Option.some(given.get()) : given.getLeft() ? Option.some(standard) : Option.none();
+    }
+
+    /**
+     * One attribute's options that only make sense together, and its default checked against its type
+     * (the default then holds its canonical Java value). Also used for the QueryInterface's column specs.
+     *
+     * @param model the model (or table) the attribute belongs to, for messages
+     */
+    public static Attribute checkAttribute(String model, Attribute attribute) {
+        String where = model + "." + attribute.name();
+        DataType type = attribute.type();
+        if (attribute.autoIncrement() && !(type instanceof DataType.IntegralType)) {
+            throw new ValidationError(where + ": autoIncrement needs an integer type (INTEGER, BIGINT, ...), not "
+                    + DataTypes.describe(type));
+        }
+        if (!attribute.stored() && (attribute.primaryKey() || attribute.unique() || attribute.uniqueKey().isDefined()
+                || attribute.references().isDefined() || attribute.autoIncrement())) {
+            throw new ValidationError(where + ": a VIRTUAL attribute has no column, so it cannot be a primary key,"
+                    + " unique, auto-increment or a foreign key");
+        }
+        if (attribute.defaultValue().isEmpty()) {
+            return attribute;
+        }
+        return switch (attribute.defaultValue().get()) {
+            case DefaultValue.Value v -> {
+                Object value = ValueChecker.checkValue(where + " (defaultValue)", type, v.value());
+                yield attribute.withDefault(new DefaultValue.Value(value));
+            }
+            case DefaultValue.Now n -> {
+                if (!DefaultValues.takesNow(type)) {
+                    throw new ValidationError(where + ": defaultValue NOW needs a DATE, DATEONLY or TIME attribute, not "
+                            + DataTypes.describe(type));
+                }
+                yield attribute;
+            }
+            case DefaultValue.UuidV1 u -> uuidDefault(where, attribute, "UUIDV1");
+            case DefaultValue.UuidV4 u -> uuidDefault(where, attribute, "UUIDV4");
+            case DefaultValue.Literal l -> attribute;
+        };
+    }
+
+    private static Attribute uuidDefault(String where, Attribute attribute, String marker) {
+        if (!DefaultValues.takesUuid(attribute.type())) {
+            throw new ValidationError(where + ": defaultValue " + marker + " needs a UUID, STRING, CHAR or TEXT attribute, not "
+                    + DataTypes.describe(attribute.type()));
+        }
+        return attribute;
+    }
+
+    /** Two attributes in one column would make every statement ambiguous. */
+    private static void checkColumnsUnique(String model, LinkedHashMap<String, Attribute> attributes) {
+        java.util.Map<String, String> byColumn = new java.util.HashMap<>();
+        for (Attribute attribute : attributes.values()) {
+            if (!attribute.stored()) {
+                continue;
+            }
+            String other = byColumn.putIfAbsent(attribute.field(), attribute.name());
+            if (other != null) {
+                throw new ValidationError("model '" + model + "': attributes '" + other + "' and '" + attribute.name()
+                        + "' are both stored in column '" + attribute.field() + "'; give one of them another field");
+            }
+        }
+    }
+
+    /** The column an index field names: an attribute's column, or a column by its own name. */
+    private static String columnOf(String model, LinkedHashMap<String, Attribute> attributes, String field) {
+        Option<Attribute> byName = attributes.get(field).filter(Attribute::stored);
+        if (byName.isDefined()) {
+            return byName.get().field();
+        }
+        Option<Attribute> byColumn = attributes.values().find(a -> a.stored() && a.field().equals(field));
+        if (byColumn.isDefined()) {
+            return field;
+        }
+        Seq<String> names = attributes.values().filter(Attribute::stored).map(Attribute::name).toVector();
+        throw new ValidationError("model '" + model + "': index field '" + field + "' is not one of its attributes"
+                + Suggestions.didYouMean(field, names) + "; its attributes are " + names.mkString(", "));
+    }
+
+    /** The column an index field of this model names (an attribute's column, or a column by its name). */
+    public String indexColumn(String field) {
+        return columnOf(name, attributes, field);
     }
 
     /** The table's name, without its schema. */
@@ -101,7 +225,7 @@ public record ModelDefinition(String name, TableName table, LinkedHashMap<String
         return deletedAt.isDefined();
     }
 
-    /** The attribute of that name, or a {@link ValidationError} naming the attributes there are. */
+    /** The attribute of that name (VIRTUAL ones too), or a {@link ValidationError} naming the attributes there are. */
     public Attribute attribute(String attributeName) {
         Option<Attribute> found = attributes.get(attributeName);
         if (found.isEmpty()) {
@@ -117,8 +241,25 @@ public record ModelDefinition(String name, TableName table, LinkedHashMap<String
         return attributes.values().filter(Attribute::primaryKey).toVector();
     }
 
-    /** All attributes in definition order. */
+    /**
+     * The attributes stored in columns, in definition order: every attribute but the VIRTUAL ones, which
+     * no statement reads or writes (as Sequelize leaves them out of SELECT and INSERT).
+     */
     public Vector<Attribute> attributeList() {
-        return attributes.values().toVector();
+        return attributes.values().filter(Attribute::stored).toVector();
+    }
+
+    /**
+     * The composite unique keys ({@code unique: "name"} shared by attributes), by name in order of first
+     * appearance, each with its attributes in definition order.
+     */
+    public LinkedHashMap<String, Seq<Attribute>> uniqueKeys() {
+        LinkedHashMap<String, Seq<Attribute>> keys = LinkedHashMap.empty();
+        for (Attribute attribute : attributeList()) {
+            for (String key : attribute.uniqueKey()) {
+                keys = keys.put(key, keys.get(key).getOrElse(Vector.empty()).append(attribute));
+            }
+        }
+        return keys;
     }
 }

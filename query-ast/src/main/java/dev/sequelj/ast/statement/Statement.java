@@ -11,18 +11,33 @@ import io.vavr.control.Option;
 public sealed interface Statement {
 
     /**
-     * {@code CREATE TABLE IF NOT EXISTS table (columns..., PRIMARY KEY (...))}.
+     * {@code CREATE TABLE IF NOT EXISTS table (columns..., UNIQUE (...), PRIMARY KEY (...), FOREIGN KEY ...)},
+     * with what the dialect needs around it: PostgreSQL creates the ENUM columns' types first and
+     * comments the columns after; SQL Server comments them after.
      *
      * @param primaryKey the key columns, in order; a dialect may declare a lone auto-increment key inline
+     * @param uniqueKeys the composite unique keys ({@code unique: "name"} shared by columns)
      */
-    record CreateTable(TableName table, Seq<ColumnDefinition> columns, Seq<String> primaryKey) implements Statement {}
+    record CreateTable(TableName table, Seq<ColumnDefinition> columns, Seq<String> primaryKey, Seq<UniqueKey> uniqueKeys)
+            implements Statement {
+        /** A table with no composite unique key. */
+        public CreateTable(TableName table, Seq<ColumnDefinition> columns, Seq<String> primaryKey) {
+            this(table, columns, primaryKey, io.vavr.collection.Vector.empty());
+        }
+    }
 
     /**
      * {@code DROP TABLE IF EXISTS table}.
      *
-     * @param cascade also drop what depends on the table, where the dialect can say so (PostgreSQL)
+     * @param cascade     also drop what depends on the table, where the dialect can say so (PostgreSQL)
+     * @param enumColumns the table's ENUM columns, whose types PostgreSQL drops too when cascading, as Sequelize does
      */
-    record DropTable(TableName table, boolean cascade) implements Statement {}
+    record DropTable(TableName table, boolean cascade, Seq<String> enumColumns) implements Statement {
+        /** A table with no ENUM column. */
+        public DropTable(TableName table, boolean cascade) {
+            this(table, cascade, io.vavr.collection.Vector.empty());
+        }
+    }
 
     /**
      * {@code INSERT INTO table (columns) VALUES (values)}, handing back the stored row.
@@ -135,4 +150,49 @@ public sealed interface Statement {
      * @param restartIdentity restart the auto-increment counter
      */
     record Truncate(TableName table, boolean cascade, boolean restartIdentity) implements Statement {}
+
+    // ---- DDL: indexes and the QueryInterface (helper A) ------------------------------------------
+
+    /** A composite unique key of a CREATE TABLE: {@code UNIQUE (a, b)}, named where the dialect names it. */
+    record UniqueKey(String name, Seq<String> columns) {}
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX name ON table (columns) [WHERE ...]}; MySQL writes
+     * {@code ALTER TABLE table ADD [UNIQUE] INDEX name (columns)}.
+     *
+     * @param name         the index name
+     * @param columns      the indexed columns, each with its order when given
+     * @param unique       a unique index
+     * @param where        a partial index's condition, columns unqualified; written with inline literals,
+     *                     as DDL takes no parameters
+     * @param using        the index method ({@code BTREE}, ...)
+     * @param type         MySQL's {@code FULLTEXT} or {@code SPATIAL}
+     * @param concurrently PostgreSQL's {@code CONCURRENTLY}
+     * @param ifNotExists  leave an index of that name in place ({@code sync}, which Sequelize makes add only
+     *                     the indexes missing); {@code addIndex} creates unconditionally, as Sequelize's does
+     */
+    record CreateIndex(TableName table, String name, Seq<IndexColumn> columns, boolean unique, Option<Expression> where,
+                       Option<String> using, Option<String> type, boolean concurrently, boolean ifNotExists)
+            implements Statement {}
+
+    /** One column of an index, with its sort order when given. */
+    record IndexColumn(String column, Option<OrderItem.Direction> order) {}
+
+    /** {@code DROP INDEX name} (each dialect places the table its own way). */
+    record DropIndex(TableName table, String name) implements Statement {}
+
+    /** {@code ALTER TABLE table ADD [COLUMN] column ...}: {@code queryInterface.addColumn}. */
+    record AddColumn(TableName table, ColumnDefinition column) implements Statement {}
+
+    /** {@code ALTER TABLE table DROP [COLUMN] column}: {@code queryInterface.removeColumn}. */
+    record RemoveColumn(TableName table, String column) implements Statement {}
+
+    /**
+     * The column's new definition: {@code queryInterface.changeColumn}. PostgreSQL and SQL Server
+     * {@code ALTER COLUMN}, MySQL {@code CHANGE}; a reference adds a foreign key.
+     */
+    record ChangeColumn(TableName table, ColumnDefinition column) implements Statement {}
+
+    /** {@code queryInterface.renameColumn}: {@code ALTER TABLE ... RENAME COLUMN from TO to}; SQL Server {@code sp_rename}. */
+    record RenameColumn(TableName table, String from, String to) implements Statement {}
 }

@@ -40,7 +40,7 @@ class FindStatementsTest {
     /** A paranoid model, built directly: what {@code define} makes of {@code paranoid: true} is another part's work. */
     private static final ModelDefinition PARANOID = new ModelDefinition(USER.name(), USER.table(),
             USER.attributes().put("deletedAt", attribute("deletedAt", DataTypes.DATE).field("deleted_at")),
-            USER.createdAt(), USER.updatedAt(), Option.some("deletedAt"));
+            USER.createdAt(), USER.updatedAt(), Option.some("deletedAt"), io.vavr.collection.Vector.empty());
 
     // ---- findAll and the selection -----------------------------------------------------------------
 
@@ -212,6 +212,25 @@ class FindStatementsTest {
     }
 
     // ---- findOne and findByPk -------------------------------------------------------------------------
+
+    @Test
+    void findOneLeavesOutLimitOneForASingleColumnUniqueAttributeSetPlainly() {
+        ModelDefinition account = ModelDefinition.define("account", List.of(
+                attribute("email", DataTypes.STRING).unique(true),
+                attribute("handle", DataTypes.STRING).unique("by_handle"),
+                attribute("first", DataTypes.STRING).unique("full_name"),
+                attribute("last", DataTypes.STRING).unique("full_name"),
+                attribute("age", DataTypes.INTEGER)), ModelOptions.options(), word -> word + "s");
+
+        assertThat(FindStatements.findOne(account, options().where(Map.of("email", "a@b.c"))).limit()).isEqualTo(Option.none());
+        assertThat(FindStatements.findOne(account, options().where(Map.of("handle", "ann"))).limit())
+                .as("a named unique key of one column").isEqualTo(Option.none());
+        assertThat(FindStatements.findOne(account, options().where(Map.of("first", "Ann"))).limit())
+                .as("one column of a composite key").isEqualTo(Option.some(1));
+        assertThat(FindStatements.findOne(account, options().where(Map.of("email", Map.of("$eq", "a@b.c")))).limit())
+                .as("set through an operator").isEqualTo(Option.some(1));
+        assertThat(FindStatements.findOne(account, options().where(Map.of("age", 3))).limit()).isEqualTo(Option.some(1));
+    }
 
     @Test
     void findOneLeavesOutLimitOneOnlyWhenTheKeyIsSetPlainlyAtTheTop() {

@@ -130,7 +130,7 @@ class WhereResolverTest {
                 arguments(col("age").overlap(List.of(1, 2)), "where.age (OVERLAP): $overlap compares arrays and ranges; user.age is INTEGER"),
                 arguments(col("name").contains("a"), "where.name (CONTAINS): $contains compares arrays, ranges and JSONB documents; user.name is STRING(255)"),
                 arguments(col("meta").contains(Map.of("a", 1)), "where.meta (CONTAINS): $contains compares JSON documents by containment, which only JSONB can; user.meta is JSON (declare it DataTypes.JSONB)"),
-                arguments(col("data").contains(Instant.EPOCH), "where.data (CONTAINS): user.data is JSONB and cannot take Instant 1970-01-01T00:00:00Z; allowed: a Map with String keys, a List, a String, a finite Number, a Boolean, or null, nested as JSON nests them"),
+                arguments(col("data").contains(Instant.EPOCH), "where.data (CONTAINS): user.data is JSONB and cannot take Instant 1970-01-01T00:00:00Z; allowed: Map (string keys), List, String, Number, Boolean or null, nested"),
                 arguments(col("age").adjacent(1, 5), "where.age (ADJACENT): $adjacent compares ranges; user.age is INTEGER"),
                 arguments(col("age").like("1%"), "where.age (LIKE): $like compares text; user.age is INTEGER"),
                 arguments(col("born").regexp("^2024"), "where.born (REGEXP): $regexp compares text; user.born is DATE (compare dates with $gte/$lt or $between)"),

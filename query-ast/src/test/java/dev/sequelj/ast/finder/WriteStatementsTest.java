@@ -92,7 +92,7 @@ class WriteStatementsTest {
     /** A paranoid user, built directly: the paranoid model option arrives with the model options' work. */
     private static final ModelDefinition PARANOID = new ModelDefinition(USER.name(), USER.table(),
             USER.attributes().put("deletedAt", attribute("deletedAt", DataTypes.DATE).field("deleted_at")),
-            USER.createdAt(), USER.updatedAt(), Option.some("deletedAt"));
+            USER.createdAt(), USER.updatedAt(), Option.some("deletedAt"), io.vavr.collection.Vector.empty());
     private static final Instant MILLIS = Instant.parse("2024-01-15T10:30:45.123Z");
 
     @Test
@@ -131,6 +131,37 @@ class WriteStatementsTest {
         assertThat(insert.rows().get(1).head()).isEqualTo(Option.some(param(9, DataTypes.INTEGER)));
         assertThat(insert.onDuplicate()).isEqualTo(OnDuplicate.REFUSE);
         assertThat(insert.returning()).hasSize(6);
+    }
+
+    @Test
+    void bulkCreateAndUpsertFillInDefaultsRowByRowAsCreateDoes() {
+        ModelDefinition item = ModelDefinition.define("item", List.of(
+                attribute("code", DataTypes.UUID).primaryKey(true).defaultValue(DataTypes.UUIDV4),
+                attribute("qty", DataTypes.INTEGER).allowNull(false).defaultValue(1),
+                attribute("stamp", DataTypes.DATE).allowNull(false)
+                        .defaultValue(dev.sequelj.ast.model.DefaultValue.literal("CURRENT_TIMESTAMP")),
+                attribute("note", DataTypes.STRING)), ModelOptions.options().timestamps(false));
+        dev.sequelj.ast.model.UuidGenerator uuids = dev.sequelj.ast.model.UuidGenerator.sequential();
+
+        Statement.BulkInsert insert = WriteStatements.bulkCreate(item, List.of(Map.of("note", "a"), Map.of("qty", 5)),
+                BulkCreateOptions.options(), NOW, uuids).get();
+
+        // The literal default is the column's DEFAULT: left out, so the database fills it in.
+        assertThat(insert.columns()).containsExactly("code", "qty", "note");
+        assertThat(insert.rows()).containsExactly(
+                Vector.of(Option.some(param(java.util.UUID.fromString("00000000-0000-4000-8000-000000000001"), DataTypes.UUID)),
+                        Option.some(param(1, DataTypes.INTEGER)), Option.some(param("a", DataTypes.STRING))),
+                Vector.of(Option.some(param(java.util.UUID.fromString("00000000-0000-4000-8000-000000000002"), DataTypes.UUID)),
+                        Option.some(param(5, DataTypes.INTEGER)), Option.some(param(null, DataTypes.STRING))));
+
+        Statement.Upsert upsert = WriteStatements.upsert(item, Map.of("note", "b"), UpsertOptions.options(), NOW, uuids);
+        assertThat(upsert.columns()).containsExactly("code", "qty", "note");
+        assertThat(upsert.values()).containsExactly(param(java.util.UUID.fromString("00000000-0000-4000-8000-000000000003"),
+                DataTypes.UUID), param(1, DataTypes.INTEGER), param("b", DataTypes.STRING));
+        assertThat(upsert.updateColumns()).as("defaults are inserted, never overwrite").containsExactly("note");
+        assertThatThrownBy(() -> WriteStatements.create(item, java.util.Collections.singletonMap("stamp", null), NOW, uuids))
+                .isInstanceOf(ValidationError.class)
+                .hasMessage("notNull Violation: item.stamp cannot be null");
     }
 
     @Test

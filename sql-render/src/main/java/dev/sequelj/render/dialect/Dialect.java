@@ -4,24 +4,32 @@ import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.expression.JsonCast;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.model.DataTypes;
+import dev.sequelj.ast.model.DefaultValue;
+import dev.sequelj.ast.model.Reference;
+import dev.sequelj.ast.statement.ColumnDefinition;
 import dev.sequelj.ast.statement.Lock;
+import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.OrderItem.Nulls;
-import dev.sequelj.ast.model.DataTypes;
-import dev.sequelj.ast.statement.OnDuplicate;
+import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.JsonText;
 import dev.sequelj.render.SqlWriter;
 import dev.sequelj.render.ValueCodec;
+import dev.sequelj.render.literal.LiteralWriter;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
-import dev.sequelj.render.literal.LiteralWriter;
 import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -68,6 +76,11 @@ public abstract class Dialect implements Cloneable {
 
     /** Appends a table name, qualified by its schema when it has one: {@code "public"."users"}. */
     public void quoteTableName(StringBuilder out, TableName table) {
+        quoteQualified(out, table);
+    }
+
+    /** {@code "public"."users"}: schema and table quoted apart, joined by a dot. */
+    protected final void quoteQualified(StringBuilder out, TableName table) {
         table.schema().forEach(schema -> {
             quoteIdentifier(out, schema);
             out.append('.');
@@ -93,21 +106,11 @@ public abstract class Dialect implements Cloneable {
     // ---- types ----------------------------------------------------------------------------------
 
     /**
-     * The column type of a data type in CREATE TABLE, as Sequelize writes it. These are PostgreSQL's
-     * names; a dialect overrides the ones its database calls otherwise and defers to these for the rest.
+     * The column type of a data type in CREATE TABLE, as Sequelize writes it for this database: each
+     * dialect holds its own table, an exhaustive switch over the data types. A type the database has no
+     * column for is an {@link dev.sequelj.ast.error.UnsupportedFeatureError} naming the dialect.
      */
-    public String columnType(DataType type) {
-        return switch (type) {
-            case DataType.StringType s -> "VARCHAR(" + s.length() + ")";
-            case DataType.TextType t -> "TEXT";
-            case DataType.IntegerType i -> "INTEGER";
-            case DataType.BigIntType b -> "BIGINT";
-            case DataType.BooleanType b -> "BOOLEAN";
-            case DataType.DateType d -> "TIMESTAMP WITH TIME ZONE";
-            case DataType.JsonType j -> "JSON";
-            case DataType.JsonbType j -> "JSONB";
-        };
-    }
+    public abstract String columnType(DataType type);
 
     // ---- CREATE / DROP TABLE -------------------------------------------------------------------
 
@@ -135,6 +138,9 @@ public abstract class Dialect implements Cloneable {
             out.sql(" NOT NULL");
         }
     }
+
+    /** Writes what must run after a DROP TABLE: PostgreSQL drops the ENUM columns' types when cascading. */
+    public void writeAfterDropTable(SqlWriter out, Statement.DropTable drop) {}
 
     /** Writes {@code DROP TABLE IF EXISTS "users"}, with CASCADE where the database has it and it is asked for. */
     public void writeDropTable(SqlWriter out, TableName table, boolean cascade) {
@@ -555,19 +561,61 @@ public abstract class Dialect implements Cloneable {
 
     // ---- values ---------------------------------------------------------------------------------
 
-    /** A checked Java value in the form this database stores it, ready to bind. */
+    /** A checked Java value (see {@code ValueChecker}) in the form this database stores it, ready to bind. */
     public Object toDatabaseValue(DataType type, Object value) {
-        if (value instanceof Instant instant && type instanceof DataType.DateType) {
-            return writeDate(instant);
+        if (value == null) {
+            return null;
         }
-        if (value != null && (type instanceof DataType.JsonType || type instanceof DataType.JsonbType)) {
-            return JsonText.write(value); // JSON documents are sent as their text, as Sequelize sends them
-        }
-        return value;
+        return switch (type) {
+            case DataType.StringType s -> value;
+            case DataType.CharType c -> value;
+            case DataType.TextType t -> value;
+            case DataType.CitextType c -> value;
+            case DataType.EnumType e -> value;
+            case DataType.IntegralType i -> value;
+            case DataType.FloatingType f -> value;
+            case DataType.DecimalType d -> value;
+            case DataType.BooleanType b -> value;
+            case DataType.DateType d -> value instanceof Instant instant ? writeDate(d, instant) : value;
+            case DataType.DateOnlyType d -> value instanceof LocalDate date ? writeDateOnly(date) : value;
+            case DataType.TimeType t -> value instanceof LocalTime time ? writeTime(time) : value;
+            case DataType.UuidType u -> value instanceof UUID uuid ? writeUuid(uuid) : value;
+            // JSON is bound as its text, as Sequelize sends JSON.stringify(value).
+            case DataType.JsonType j -> JsonText.write(value);
+            case DataType.JsonbType j -> JsonText.write(value);
+            case DataType.ArrayType a -> writeArray(a, value instanceof List<?> list ? list : List.of(value));
+            case DataType.BlobType b -> value;
+            case DataType.VirtualType v -> value;
+        };
     }
 
     /** How a DATE value is bound. */
     protected abstract Object writeDate(Instant instant);
+
+    /** How a DATE value is bound, given the column's precision; by default as {@link #writeDate(Instant)}. */
+    protected Object writeDate(DataType.DateType type, Instant instant) {
+        return writeDate(instant);
+    }
+
+    /** How a DATEONLY value is bound: a {@code LocalDate}, which every driver here binds as SQL DATE. */
+    protected Object writeDateOnly(LocalDate date) {
+        return date;
+    }
+
+    /** How a TIME value is bound: a {@code LocalTime}. */
+    protected Object writeTime(LocalTime time) {
+        return time;
+    }
+
+    /** How a UUID is bound: its text, for the {@code CHAR(36)} columns most databases store it in. */
+    protected Object writeUuid(UUID uuid) {
+        return uuid.toString();
+    }
+
+    /** How an ARRAY value is bound; only PostgreSQL has arrays. */
+    protected Object writeArray(DataType.ArrayType type, List<?> elements) {
+        throw new UnsupportedFeatureError(name() + " has no ARRAY type (ARRAY is PostgreSQL's); store a JSON array instead");
+    }
 
     /** A value as the executor read it, in the Java type the attribute's data type stands for. */
     public Object fromDatabaseValue(DataType type, Object value) {
@@ -577,6 +625,203 @@ public abstract class Dialect implements Cloneable {
         return ValueCodec.read(type, value);
     }
 
+    // ---- DDL: column definitions, constraints, indexes, the QueryInterface (helper A) ------------
+    //
+    // The renderer (TableRenderer) walks the statement; these hooks hold what each database writes.
+    // DDL takes no parameters: defaults, ENUM values and comments are written as literals, through the
+    // dialect's one literal writer (literals()).
+
+    /** Where a column definition is written: its clauses differ slightly between the three. */
+    public enum ColumnContext { CREATE_TABLE, ADD_COLUMN, CHANGE_COLUMN }
+
+    /** A refusal naming this dialect: {@code "mysql cannot ..."}. */
+    protected UnsupportedFeatureError unsupported(String what) {
+        return new UnsupportedFeatureError(name() + " " + what);
+    }
+
+    /** Writes a column's type; by default {@link #columnType}. PostgreSQL names an ENUM column's type after the column. */
+    public void writeColumnType(SqlWriter out, TableName table, ColumnDefinition column) {
+        try {
+            out.sql(columnType(column.type()));
+        } catch (UnsupportedFeatureError e) {
+            throw new UnsupportedFeatureError(table.name() + "." + column.name() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a column's definition after its name: type, nullability, DEFAULT, UNIQUE, then (where the
+     * database takes it inline) REFERENCES, a comment and a CHECK.
+     */
+    public void writeColumnDefinition(SqlWriter out, TableName table, ColumnDefinition column, ColumnContext context) {
+        writeColumnType(out, table, column);
+        writeColumnNullability(out, column);
+        writeColumnDefault(out, column);
+        if (column.unique()) {
+            out.sql(" UNIQUE");
+        }
+        if (referencesInline(context)) {
+            column.references().forEach(reference -> writeReferenceTarget(out, reference));
+        }
+        column.comment().forEach(comment -> writeInlineComment(out, comment));
+        writeColumnCheck(out, column);
+    }
+
+    /** The nullability of a column; by default {@link #writeNullability(SqlWriter, boolean)}. */
+    protected void writeColumnNullability(SqlWriter out, ColumnDefinition column) {
+        writeNullability(out, column.allowNull());
+    }
+
+    /**
+     * {@code DEFAULT value} for a plain default (written as a literal) or a literal default (written as
+     * given); {@code NOW} and the UUIDs are filled in by {@code create}, as in Sequelize, and write nothing.
+     */
+    protected void writeColumnDefault(SqlWriter out, ColumnDefinition column) {
+        if (!hasSchemaDefault(column)) {
+            return;
+        }
+        switch (column.defaultValue().get()) {
+            case DefaultValue.Value v -> out.sql(" DEFAULT ").literal(toDatabaseValue(column.type(), v.value()));
+            case DefaultValue.Literal l -> out.sql(" DEFAULT ").sql(l.sql());
+            case DefaultValue.Now n -> { }
+            case DefaultValue.UuidV1 u -> { }
+            case DefaultValue.UuidV4 u -> { }
+        }
+    }
+
+    /** Whether the column's definition has a DEFAULT clause: a plain or literal default the column type takes. */
+    protected boolean hasSchemaDefault(ColumnDefinition column) {
+        return column.defaultValue().exists(d -> d instanceof DefaultValue.Value || d instanceof DefaultValue.Literal)
+                && columnTakesDefault(column.type());
+    }
+
+    /** Whether a column of this type can have a DEFAULT clause; MySQL's TEXT, BLOB and JSON cannot. */
+    protected boolean columnTakesDefault(DataType type) {
+        return true;
+    }
+
+    /** Whether a foreign key is written on its column ({@code REFERENCES ...}) rather than as a table constraint. */
+    public boolean referencesInline(ColumnContext context) {
+        return true;
+    }
+
+    /** {@code REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE}, with a leading space. */
+    public void writeReferenceTarget(SqlWriter out, Reference reference) {
+        out.sql(" REFERENCES ").table(reference.table()).sql(" (").identifier(reference.key()).sql(')');
+        reference.onDelete().forEach(action -> out.sql(" ON DELETE ").sql(action.sql()));
+        reference.onUpdate().forEach(action -> out.sql(" ON UPDATE ").sql(action.sql()));
+    }
+
+    /** A comment written in the column definition; only MySQL has them (the others comment after). */
+    protected void writeInlineComment(SqlWriter out, String comment) {}
+
+    /** A CHECK on the column; SQL Server's ENUM columns are text with a CHECK of their values. */
+    protected void writeColumnCheck(SqlWriter out, ColumnDefinition column) {}
+
+    /** Writes what must run before a CREATE TABLE: PostgreSQL creates its ENUM columns' types. */
+    public void writeBeforeCreateTable(SqlWriter out, Statement.CreateTable create) {}
+
+    /** {@code , UNIQUE ("a", "b")}: a composite unique key; MySQL and SQL Server name it. */
+    public void writeUniqueKey(SqlWriter out, Statement.UniqueKey key) {
+        out.sql(", UNIQUE (");
+        writeColumnList(out, key.columns());
+        out.sql(')');
+    }
+
+    /** Writes what must run after a CREATE TABLE: PostgreSQL's and SQL Server's column comments. */
+    public void writeAfterCreateTable(SqlWriter out, Statement.CreateTable create) {}
+
+    /** {@code "a", "b"}. */
+    protected static void writeColumnList(SqlWriter out, Iterable<String> columns) {
+        boolean first = true;
+        for (String column : columns) {
+            if (!first) {
+                out.sql(", ");
+            }
+            out.identifier(column);
+            first = false;
+        }
+    }
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX "name" ON "table" [USING method] ("a", "b" DESC) [WHERE ...]}, the
+     * condition's values written as literals. What a database cannot do is refused ({@link #checkIndex}).
+     */
+    public void writeCreateIndex(SqlWriter out, Statement.CreateIndex index) {
+        checkIndex(index);
+        out.sql(index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+        writeIndexName(out, index);
+        out.sql(" ON ").table(index.table());
+        writeIndexUsing(out, index);
+        out.sql(" (");
+        writeIndexColumns(out, index);
+        out.sql(')');
+    }
+
+    /** Refuses what the database cannot do with an index: by default {@code USING} and MySQL's index types. */
+    protected void checkIndex(Statement.CreateIndex index) {
+        if (index.using().isDefined()) {
+            throw unsupported("cannot choose an index method (index '" + index.name() + "' has using: "
+                    + index.using().get() + "); PostgreSQL, MySQL and MariaDB can");
+        }
+        if (index.type().isDefined()) {
+            throw unsupported("has no " + index.type().get() + " index (index '" + index.name()
+                    + "'); MySQL and MariaDB have FULLTEXT and SPATIAL indexes");
+        }
+    }
+
+    /**
+     * The index name, after {@code CREATE INDEX}, with {@code IF NOT EXISTS} when the index may exist
+     * already ({@code sync}); PostgreSQL puts {@code CONCURRENTLY} first.
+     */
+    protected void writeIndexName(SqlWriter out, Statement.CreateIndex index) {
+        if (index.ifNotExists()) {
+            out.sql("IF NOT EXISTS ");
+        }
+        out.identifier(index.name());
+    }
+
+    /** {@code USING method} between the table and the columns (PostgreSQL). */
+    protected void writeIndexUsing(SqlWriter out, Statement.CreateIndex index) {
+        index.using().forEach(method -> out.sql(" USING ").sql(method));
+    }
+
+    /** {@code "a", "b" DESC}. */
+    protected static void writeIndexColumns(SqlWriter out, Statement.CreateIndex index) {
+        boolean first = true;
+        for (Statement.IndexColumn column : index.columns()) {
+            if (!first) {
+                out.sql(", ");
+            }
+            out.identifier(column.column());
+            column.order().forEach(order -> out.sql(' ').sql(order.name()));
+            first = false;
+        }
+    }
+
+    /** {@code DROP INDEX IF EXISTS "name"}; MySQL and SQL Server name the table too. */
+    public void writeDropIndex(SqlWriter out, Statement.DropIndex drop) {
+        out.sql("DROP INDEX IF EXISTS ").identifier(drop.name());
+    }
+
+    /** {@code ALTER TABLE "users" ADD COLUMN "age" INTEGER}. */
+    public void writeAddColumn(SqlWriter out, Statement.AddColumn add) {
+        out.sql("ALTER TABLE ").table(add.table()).sql(" ADD COLUMN ").identifier(add.column().name()).sql(' ');
+        writeColumnDefinition(out, add.table(), add.column(), ColumnContext.ADD_COLUMN);
+    }
+
+    /** {@code ALTER TABLE "users" DROP COLUMN "age"}. */
+    public void writeRemoveColumn(SqlWriter out, Statement.RemoveColumn remove) {
+        out.sql("ALTER TABLE ").table(remove.table()).sql(" DROP COLUMN ").identifier(remove.column());
+    }
+
+    /** The column's new definition; each database says it its own way. */
+    public abstract void writeChangeColumn(SqlWriter out, Statement.ChangeColumn change);
+
+    /** {@code ALTER TABLE "users" RENAME COLUMN "age" TO "years"}. */
+    public void writeRenameColumn(SqlWriter out, Statement.RenameColumn rename) {
+        out.sql("ALTER TABLE ").table(rename.table()).sql(" RENAME COLUMN ").identifier(rename.from())
+                .sql(" TO ").identifier(rename.to());
+    }
     // ---- inline literals (SqlRenderer.inline, sequelj render --inline) --------------------------
 
     /**

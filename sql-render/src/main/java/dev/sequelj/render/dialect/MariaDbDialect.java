@@ -26,6 +26,20 @@ public class MariaDbDialect extends MySqlDialect {
         return InsertReturning.RETURNING_CLAUSE;
     }
 
+    /** {@code `app`.`users`}: MariaDB's Sequelize dialect qualifies a table by its schema (MySQL's writes one name). */
+    @Override
+    public void quoteTableName(StringBuilder out, dev.sequelj.ast.statement.TableName table) {
+        quoteQualified(out, table);
+    }
+
+    /** {@code ADD INDEX IF NOT EXISTS `name`}: MariaDB can leave an existing index in place, so a second {@code sync} works. */
+    @Override
+    protected void writeIndexIfNotExists(dev.sequelj.render.SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {
+        if (index.ifNotExists()) {
+            out.sql("IF NOT EXISTS ");
+        }
+    }
+
     // ---- WHERE: JSON paths ---------------------------------------------------------------------------
 
     /** MySQL's casts, with {@code int} (MariaDB has it) and without {@code json} (MariaDB has no JSON cast). */

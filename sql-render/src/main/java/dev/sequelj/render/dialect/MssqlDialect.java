@@ -32,16 +32,39 @@ public class MssqlDialect extends Dialect {
         return "mssql";
     }
 
+    /**
+     * SQL Server's column types, as Sequelize maps them. Where Sequelize writes what SQL Server does not
+     * have (CITEXT, MEDIUMINT, JSON, JSONB, arrays; {@code DOUBLE PRECISION(10,2)}, {@code CHAR(255) BINARY})
+     * Sequelj refuses or writes the nearest valid type, as noted in DIFFERENCES.md.
+     */
     @Override
     public String columnType(DataType type) {
         return switch (type) {
-            case DataType.StringType s -> "NVARCHAR(" + s.length() + ")";
-            case DataType.TextType t -> "NVARCHAR(MAX)";
+            case DataType.StringType s -> s.binary() ? "BINARY(" + s.length() + ")" : "NVARCHAR(" + s.length() + ")";
+            case DataType.CharType c -> c.binary() ? "BINARY(" + c.length() + ")" : "CHAR(" + c.length() + ")";
+            case DataType.TextType t -> t.size() == DataType.TextSize.TINY ? "NVARCHAR(256)" : "NVARCHAR(MAX)";
+            case DataType.CitextType c -> throw unsupported("has no CITEXT column type (PostgreSQL's citext);"
+                    + " use STRING or TEXT, which compare case-insensitively under SQL Server's default collations");
+            case DataType.TinyIntType t -> "TINYINT";
+            case DataType.SmallIntType t -> "SMALLINT";
+            case DataType.MediumIntType t -> throw unsupported("has no MEDIUMINT column type; use INTEGER");
+            case DataType.IntegerType t -> "INTEGER";
+            case DataType.BigIntType t -> "BIGINT";
+            case DataType.FloatType f -> f.decimals().isEmpty() ? f.length().map(l -> "FLOAT(" + l + ")").getOrElse("FLOAT") : "FLOAT";
+            case DataType.RealType r -> "REAL";
+            case DataType.DoubleType d -> "DOUBLE PRECISION";
+            case DataType.DecimalType d -> PostgresDialect.decimal(d);
             case DataType.BooleanType b -> "BIT";
             case DataType.DateType d -> "DATETIMEOFFSET";
-            case DataType.JsonType j -> "NVARCHAR(MAX)"; // SQL Server keeps JSON as text
-            case DataType.JsonbType j -> "NVARCHAR(MAX)";
-            default -> super.columnType(type);
+            case DataType.DateOnlyType d -> "DATE";
+            case DataType.TimeType t -> "TIME";
+            case DataType.UuidType u -> "CHAR(36)";
+            case DataType.JsonType j -> throw unsupported("has no JSON column type; store JSON text in a TEXT attribute");
+            case DataType.JsonbType j -> throw unsupported("has no JSONB column type (JSONB is PostgreSQL's)");
+            case DataType.EnumType e -> "VARCHAR(255)";
+            case DataType.ArrayType a -> throw unsupported("has no ARRAY column type (ARRAY is PostgreSQL's)");
+            case DataType.BlobType b -> b.size() == DataType.TextSize.TINY ? "VARBINARY(256)" : "VARBINARY(MAX)";
+            case DataType.VirtualType v -> throw unsupported("cannot store a VIRTUAL attribute: it has no column");
         };
     }
 
@@ -170,6 +193,149 @@ public class MssqlDialect extends Dialect {
         StringBuilder out = new StringBuilder();
         quoteTableName(out, table);
         return out.toString();
+    }
+
+    // ---- values and DDL (helper A) ---------------------------------------------------------------
+
+    /**
+     * {@code NOT NULL}, or {@code NULL} for a nullable column without a DEFAULT clause, as Sequelize
+     * writes it (SQL Server's nullability default depends on session settings, so it is spelled out).
+     */
+    @Override
+    protected void writeColumnNullability(SqlWriter out, dev.sequelj.ast.statement.ColumnDefinition column) {
+        if (!column.allowNull()) {
+            out.sql(" NOT NULL");
+        } else if (!hasSchemaDefault(column)) {
+            out.sql(" NULL");
+        }
+    }
+
+    /** In CREATE TABLE foreign keys are table constraints; {@code addColumn} writes them on the column, as Sequelize does. */
+    @Override
+    public boolean referencesInline(ColumnContext context) {
+        return context == ColumnContext.ADD_COLUMN;
+    }
+
+    /** An ENUM column is text with {@code CHECK ([mood] IN(N'happy', N'sad'))}. */
+    @Override
+    protected void writeColumnCheck(SqlWriter out, dev.sequelj.ast.statement.ColumnDefinition column) {
+        if (column.type() instanceof DataType.EnumType e) {
+            writeEnumCheck(out, column.name(), e);
+        }
+    }
+
+    private static void writeEnumCheck(SqlWriter out, String column, DataType.EnumType type) {
+        out.sql(" CHECK (").identifier(column).sql(" IN(");
+        boolean first = true;
+        for (String value : type.values()) {
+            if (!first) {
+                out.sql(", ");
+            }
+            out.stringLiteral(value);
+            first = false;
+        }
+        out.sql("))");
+    }
+
+    /** {@code , CONSTRAINT [name] UNIQUE ([a], [b])}. */
+    @Override
+    public void writeUniqueKey(SqlWriter out, dev.sequelj.ast.statement.Statement.UniqueKey key) {
+        out.sql(", CONSTRAINT ").identifier(key.name()).sql(" UNIQUE (");
+        writeColumnList(out, key.columns());
+        out.sql(')');
+    }
+
+    /** Column comments are extended properties, added after the table as Sequelize adds them. */
+    @Override
+    public void writeAfterCreateTable(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateTable create) {
+        for (var column : create.columns()) {
+            column.comment().forEach(comment -> writeComment(out, create.table(), column.name(), comment));
+        }
+    }
+
+    /**
+     * {@code ; EXEC sp_addextendedproperty @name = N'MS_Description', @value = N'...', @level0type = N'Schema',
+     * @level0name = N'dbo', @level1type = N'Table', @level1name = [users], @level2type = N'Column',
+     * @level2name = [email]}; the table's schema when it has one (Sequelize always says {@code 'dbo'}).
+     */
+    private void writeComment(SqlWriter out, TableName table, String column, String comment) {
+        out.sql("; EXEC sp_addextendedproperty @name = N'MS_Description', @value = ").stringLiteral(comment)
+                .sql(", @level0type = N'Schema', @level0name = ").stringLiteral(table.schema().getOrElse("dbo"))
+                .sql(", @level1type = N'Table', @level1name = ").identifier(table.name())
+                .sql(", @level2type = N'Column', @level2name = ").identifier(column);
+    }
+
+    /**
+     * SQL Server has no {@code CREATE INDEX IF NOT EXISTS}: {@code IF NOT EXISTS (SELECT * FROM sys.indexes
+     * WHERE name = N'users_email' AND object_id = OBJECT_ID(N'[users]')) CREATE INDEX ...}.
+     */
+    @Override
+    public void writeCreateIndex(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {
+        if (index.ifNotExists()) {
+            StringBuilder table = new StringBuilder();
+            quoteTableName(table, index.table());
+            out.sql("IF NOT EXISTS (SELECT * FROM sys.indexes WHERE name = ").stringLiteral(index.name())
+                    .sql(" AND object_id = OBJECT_ID(").stringLiteral(table.toString()).sql(")) ");
+        }
+        super.writeCreateIndex(out, index);
+    }
+
+    @Override
+    protected void writeIndexName(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {
+        out.identifier(index.name());
+    }
+
+    /** {@code DROP INDEX [name] ON [users]}. */
+    @Override
+    public void writeDropIndex(SqlWriter out, dev.sequelj.ast.statement.Statement.DropIndex drop) {
+        out.sql("DROP INDEX ").identifier(drop.name()).sql(" ON ").table(drop.table());
+    }
+
+    /** {@code ALTER TABLE [users] ADD [age] INTEGER NULL}, then the comment. */
+    @Override
+    public void writeAddColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.AddColumn add) {
+        out.sql("ALTER TABLE ").table(add.table()).sql(" ADD ").identifier(add.column().name()).sql(' ');
+        writeColumnDefinition(out, add.table(), add.column(), ColumnContext.ADD_COLUMN);
+        add.column().comment().forEach(comment -> writeComment(out, add.table(), add.column().name(), comment));
+    }
+
+    /**
+     * {@code ALTER TABLE [users] ALTER COLUMN [age] BIGINT NULL}, then, as separate statements, what ALTER
+     * COLUMN cannot say: {@code ADD UNIQUE}, an ENUM's {@code ADD CHECK}, {@code ADD FOREIGN KEY}, the comment.
+     * A default is refused: SQL Server keeps it in a constraint whose name only the database knows.
+     */
+    @Override
+    public void writeChangeColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.ChangeColumn change) {
+        var column = change.column();
+        if (hasSchemaDefault(column)) {
+            throw unsupported("cannot change the default of column '" + column.name() + "' with changeColumn: SQL Server"
+                    + " keeps a default in a named constraint, which must be dropped and added by name");
+        }
+        out.sql("ALTER TABLE ").table(change.table()).sql(" ALTER COLUMN ").identifier(column.name()).sql(' ');
+        writeColumnType(out, change.table(), column);
+        out.sql(column.allowNull() ? " NULL" : " NOT NULL");
+        if (column.unique()) {
+            out.sql("; ALTER TABLE ").table(change.table()).sql(" ADD UNIQUE (").identifier(column.name()).sql(')');
+        }
+        if (column.type() instanceof DataType.EnumType e) {
+            out.sql("; ALTER TABLE ").table(change.table()).sql(" ADD");
+            writeEnumCheck(out, column.name(), e);
+        }
+        column.references().forEach(reference -> {
+            out.sql("; ALTER TABLE ").table(change.table()).sql(" ADD FOREIGN KEY (").identifier(column.name()).sql(')');
+            writeReferenceTarget(out, reference);
+        });
+        column.comment().forEach(comment -> writeComment(out, change.table(), column.name(), comment));
+    }
+
+    /** {@code EXEC sp_rename N'[users].[age]', N'years', N'COLUMN'}. */
+    @Override
+    public void writeRenameColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.RenameColumn rename) {
+        StringBuilder object = new StringBuilder();
+        quoteTableName(object, rename.table());
+        object.append('.');
+        quoteIdentifier(object, rename.from());
+        out.sql("EXEC sp_rename ").stringLiteral(object.toString()).sql(", ").stringLiteral(rename.to()).sql(", N'COLUMN'");
     }
 
     // ---- WHERE ----------------------------------------------------------------------------------------

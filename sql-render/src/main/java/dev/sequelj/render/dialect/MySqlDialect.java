@@ -40,14 +40,66 @@ public class MySqlDialect extends Dialect {
         return "mysql";
     }
 
+    /**
+     * MySQL's (and MariaDB's) column types, as Sequelize maps them, with MySQL's display widths and
+     * UNSIGNED/ZEROFILL flags. Types MySQL does not have (CITEXT, JSONB, ARRAY) are refused.
+     */
     @Override
     public String columnType(DataType type) {
         return switch (type) {
+            case DataType.StringType s -> "VARCHAR(" + s.length() + ")" + (s.binary() ? " BINARY" : "");
+            case DataType.CharType c -> "CHAR(" + c.length() + ")" + (c.binary() ? " BINARY" : "");
+            case DataType.TextType t -> switch (t.size()) {
+                case DEFAULT -> "TEXT";
+                case TINY -> "TINYTEXT";
+                case MEDIUM -> "MEDIUMTEXT";
+                case LONG -> "LONGTEXT";
+            };
+            case DataType.CitextType c -> throw unsupported("has no CITEXT column type (PostgreSQL's citext);"
+                    + " use STRING or TEXT, which compare case-insensitively under MySQL's default collations");
+            case DataType.IntegralType i -> dev.sequelj.ast.model.DataTypes.integralName(i)
+                    + i.length().map(l -> "(" + l + ")").getOrElse("") + flags(i.unsigned(), i.zerofill());
+            case DataType.FloatingType f -> floatingName(f)
+                    + f.length().map(l -> "(" + l + f.decimals().map(d -> "," + d).getOrElse("") + ")").getOrElse("")
+                    + flags(f.unsigned(), f.zerofill());
+            case DataType.DecimalType d -> PostgresDialect.decimal(d) + flags(d.unsigned(), d.zerofill());
             case DataType.BooleanType b -> "TINYINT(1)";
-            case DataType.DateType d -> "DATETIME";
-            case DataType.JsonbType j -> "JSON"; // MySQL's JSON is stored binary; it has no JSONB name
-            default -> super.columnType(type);
+            case DataType.DateType d -> d.precision().filter(p -> p > 0).map(p -> "DATETIME(" + p + ")").getOrElse("DATETIME");
+            case DataType.DateOnlyType d -> "DATE";
+            case DataType.TimeType t -> "TIME";
+            case DataType.UuidType u -> "CHAR(36) BINARY";
+            case DataType.JsonType j -> "JSON";
+            case DataType.JsonbType j -> throw unsupported("has no JSONB column type (JSONB is PostgreSQL's); use JSON");
+            case DataType.EnumType e -> {
+                StringBuilder out = new StringBuilder("ENUM(");
+                boolean first = true;
+                for (String value : e.values()) {
+                    if (!first) {
+                        out.append(", ");
+                    }
+                    quoteStringLiteral(out, value);
+                    first = false;
+                }
+                yield out.append(')').toString();
+            }
+            case DataType.ArrayType a -> throw unsupported("has no ARRAY column type (ARRAY is PostgreSQL's); use JSON");
+            case DataType.BlobType b -> switch (b.size()) {
+                case DEFAULT -> "BLOB";
+                case TINY -> "TINYBLOB";
+                case MEDIUM -> "MEDIUMBLOB";
+                case LONG -> "LONGBLOB";
+            };
+            case DataType.VirtualType v -> throw unsupported("cannot store a VIRTUAL attribute: it has no column");
         };
+    }
+
+    /** {@code DOUBLE PRECISION} for DOUBLE, as Sequelize writes it. */
+    static String floatingName(DataType.FloatingType type) {
+        return type instanceof DataType.DoubleType ? "DOUBLE PRECISION" : dev.sequelj.ast.model.DataTypes.floatingName(type);
+    }
+
+    static String flags(boolean unsigned, boolean zerofill) {
+        return (unsigned ? " UNSIGNED" : "") + (zerofill ? " ZEROFILL" : "");
     }
 
     @Override
@@ -135,6 +187,132 @@ public class MySqlDialect extends Dialect {
     @Override
     protected Object writeDate(Instant instant) {
         return LocalDateTime.ofInstant(instant, timezone()).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // ---- schemas, values and DDL (helper A) ------------------------------------------------------
+
+    /**
+     * Sequelize's mysql dialect writes a table in a schema as one name, {@code `app.users`}: a table of
+     * that name in the connection's database, not the table {@code users} of database {@code app}.
+     * Sequelj writes the same name, so both find the same table (MariaDB qualifies: {@code `app`.`users`}).
+     */
+    @Override
+    public void quoteTableName(StringBuilder out, TableName table) {
+        quoteIdentifier(out, table.schema().map(schema -> schema + "." + table.name()).getOrElse(table.name()));
+    }
+
+    /**
+     * A DATETIME with fractional seconds ({@code DATE(3)}) keeps them, up to its precision, bound as the
+     * text Sequelize sends ({@code 2024-01-15 10:30:45.123}). Text, not a {@code LocalDateTime}: MariaDB
+     * reports itself to MySQL Connector/J as server 5.5.5, older than fractional seconds, and the driver
+     * then drops them from a bound date-time.
+     */
+    @Override
+    protected Object writeDate(DataType.DateType type, Instant instant) {
+        int precision = type.precision().getOrElse(0);
+        if (precision == 0) {
+            return writeDate(instant);
+        }
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, timezone());
+        long unit = (long) Math.pow(10, 9 - Math.min(precision, 9));
+        return dev.sequelj.render.ValueCodec.formatLocalDateTime(utc.withNano((int) (utc.getNano() / unit * unit)));
+    }
+
+    /** MySQL has no DEFAULT for TEXT, BLOB and JSON columns, nor (in Sequelize) for binary strings; Sequelize leaves it out. */
+    @Override
+    protected boolean columnTakesDefault(DataType type) {
+        boolean binaryString = type instanceof DataType.StringType s && s.binary() || type instanceof DataType.CharType c && c.binary();
+        return !(type instanceof DataType.TextType || type instanceof DataType.BlobType || type instanceof DataType.JsonType
+                || binaryString);
+    }
+
+    /** Foreign keys are table constraints, {@code FOREIGN KEY (`userId`) REFERENCES ...}, after the primary key. */
+    @Override
+    public boolean referencesInline(ColumnContext context) {
+        return false;
+    }
+
+    /** {@code COMMENT 'text'} in the column definition. */
+    @Override
+    protected void writeInlineComment(SqlWriter out, String comment) {
+        out.sql(" COMMENT ").stringLiteral(comment);
+    }
+
+    /** {@code , UNIQUE `name` (`a`, `b`)}. */
+    @Override
+    public void writeUniqueKey(SqlWriter out, dev.sequelj.ast.statement.Statement.UniqueKey key) {
+        out.sql(", UNIQUE ").identifier(key.name()).sql(" (");
+        writeColumnList(out, key.columns());
+        out.sql(')');
+    }
+
+    /**
+     * {@code ALTER TABLE `users` ADD [UNIQUE | FULLTEXT | SPATIAL] INDEX `name` [USING BTREE] (`a`, `b`)},
+     * as Sequelize writes it. MySQL has no partial indexes: a where is refused (Sequelize drops it).
+     */
+    @Override
+    public void writeCreateIndex(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {
+        if (index.where().isDefined()) {
+            throw unsupported("has no partial indexes (index '" + index.name() + "' has a where);"
+                    + " PostgreSQL, SQLite and SQL Server do");
+        }
+        out.sql("ALTER TABLE ").table(index.table()).sql(" ADD ");
+        index.type().forEach(type -> out.sql(type).sql(' '));
+        out.sql(index.unique() ? "UNIQUE INDEX " : "INDEX ");
+        writeIndexIfNotExists(out, index);
+        out.identifier(index.name());
+        index.using().forEach(method -> out.sql(" USING ").sql(method));
+        out.sql(" (");
+        writeIndexColumns(out, index);
+        out.sql(')');
+    }
+
+    /**
+     * MySQL has no {@code IF NOT EXISTS} for indexes: {@code sync} adds its indexes unconditionally, so a
+     * second {@code sync()} of a model with indexes fails with "Duplicate key name" (Sequelize reads the
+     * table's indexes first, which needs a connection). MariaDB has the clause.
+     */
+    protected void writeIndexIfNotExists(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {}
+
+    /** {@code DROP INDEX `name` ON `users`}. */
+    @Override
+    public void writeDropIndex(SqlWriter out, dev.sequelj.ast.statement.Statement.DropIndex drop) {
+        out.sql("DROP INDEX ").identifier(drop.name()).sql(" ON ").table(drop.table());
+    }
+
+    /**
+     * {@code ALTER TABLE `users` ADD `teamId` INTEGER, ADD CONSTRAINT `users_teamId_foreign_idx` FOREIGN KEY
+     * (`teamId`) REFERENCES `teams` (`id`)}: a foreign key is a constraint of its own, named as Sequelize names it.
+     */
+    @Override
+    public void writeAddColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.AddColumn add) {
+        var column = add.column();
+        out.sql("ALTER TABLE ").table(add.table()).sql(" ADD ").identifier(column.name()).sql(' ');
+        writeColumnDefinition(out, add.table(), column, ColumnContext.ADD_COLUMN);
+        column.references().forEach(reference -> {
+            out.sql(", ADD CONSTRAINT ").identifier(add.table().name() + "_" + column.name() + "_foreign_idx")
+                    .sql(" FOREIGN KEY (").identifier(column.name()).sql(')');
+            writeReferenceTarget(out, reference);
+        });
+    }
+
+    /** {@code ALTER TABLE `users` DROP `age`}. */
+    @Override
+    public void writeRemoveColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.RemoveColumn remove) {
+        out.sql("ALTER TABLE ").table(remove.table()).sql(" DROP ").identifier(remove.column());
+    }
+
+    /** {@code ALTER TABLE `users` CHANGE `age` `age` BIGINT NOT NULL[, ADD FOREIGN KEY (`age`) REFERENCES ...]}. */
+    @Override
+    public void writeChangeColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.ChangeColumn change) {
+        var column = change.column();
+        out.sql("ALTER TABLE ").table(change.table()).sql(" CHANGE ").identifier(column.name()).sql(' ')
+                .identifier(column.name()).sql(' ');
+        writeColumnDefinition(out, change.table(), column, ColumnContext.CHANGE_COLUMN);
+        column.references().forEach(reference -> {
+            out.sql(", ADD FOREIGN KEY (").identifier(column.name()).sql(')');
+            writeReferenceTarget(out, reference);
+        });
     }
 
     // ---- WHERE: operators and JSON paths -------------------------------------------------------------

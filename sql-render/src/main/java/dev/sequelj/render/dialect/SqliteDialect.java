@@ -33,12 +33,39 @@ public class SqliteDialect extends Dialect {
         return "sqlite";
     }
 
+    /**
+     * SQLite's column types, as Sequelize writes them (SQLite takes any type name; what matters is the
+     * affinity): Sequelize's odd {@code VARCHAR BINARY(255)} and {@code FLOAT UNSIGNED(10,2)} included,
+     * CITEXT as {@code TEXT COLLATE NOCASE}, ENUM as TEXT. JSONB and ARRAY are refused.
+     */
     @Override
     public String columnType(DataType type) {
         return switch (type) {
+            case DataType.StringType s -> s.binary() ? "VARCHAR BINARY(" + s.length() + ")" : "VARCHAR(" + s.length() + ")";
+            case DataType.CharType c -> c.binary() ? "CHAR BINARY(" + c.length() + ")" : "CHAR(" + c.length() + ")";
+            case DataType.TextType t -> "TEXT";
+            case DataType.CitextType c -> "TEXT COLLATE NOCASE";
+            case DataType.IntegralType i -> dev.sequelj.ast.model.DataTypes.integralName(i)
+                    + i.length().map(l -> "(" + l + ")").getOrElse("");
+            case DataType.FloatingType f -> MySqlDialect.floatingName(f) + MySqlDialect.flags(f.unsigned(), f.zerofill())
+                    + f.length().map(l -> "(" + l + f.decimals().map(d -> "," + d).getOrElse("") + ")").getOrElse("");
+            case DataType.DecimalType d -> PostgresDialect.decimal(d);
             case DataType.BooleanType b -> "TINYINT(1)";
             case DataType.DateType d -> "DATETIME";
-            default -> super.columnType(type);
+            case DataType.DateOnlyType d -> "DATE";
+            case DataType.TimeType t -> "TIME";
+            case DataType.UuidType u -> "UUID";
+            case DataType.JsonType j -> "JSON";
+            case DataType.JsonbType j -> throw unsupported("has no JSONB column type (JSONB is PostgreSQL's); use JSON");
+            case DataType.EnumType e -> "TEXT";
+            case DataType.ArrayType a -> throw unsupported("has no ARRAY column type (ARRAY is PostgreSQL's); use JSON");
+            case DataType.BlobType b -> switch (b.size()) {
+                case DEFAULT -> "BLOB";
+                case TINY -> "TINYBLOB";
+                case MEDIUM -> "MEDIUMBLOB";
+                case LONG -> "LONGBLOB";
+            };
+            case DataType.VirtualType v -> throw unsupported("cannot store a VIRTUAL attribute: it has no column");
         };
     }
 
@@ -91,6 +118,54 @@ public class SqliteDialect extends Dialect {
     @Override
     protected Object writeDate(Instant instant) {
         return ValueCodec.formatSequelizeDate(instant, timezone());
+    }
+
+    // ---- schemas, values and DDL (helper A) ------------------------------------------------------
+
+    /**
+     * Sequelize writes a table in a schema as one name on SQLite, {@code `app.users`} (SQLite's schemas
+     * are attached database files); Sequelj writes the same name, so both find the same table.
+     */
+    @Override
+    public void quoteTableName(StringBuilder out, dev.sequelj.ast.statement.TableName table) {
+        quoteIdentifier(out, table.schema().map(schema -> schema + "." + table.name()).getOrElse(table.name()));
+    }
+
+    /** DATEONLY as Sequelize stores it on SQLite: the text {@code 2024-01-15}. */
+    @Override
+    protected Object writeDateOnly(java.time.LocalDate date) {
+        return date.toString();
+    }
+
+    /** TIME as text, {@code 10:30:00}. */
+    @Override
+    protected Object writeTime(java.time.LocalTime time) {
+        return ValueCodec.formatTime(time);
+    }
+
+    /**
+     * SQLite cannot change a column's definition in place; Sequelize rebuilds the table from the
+     * database's description of it, which needs a connection. Refused.
+     */
+    @Override
+    public void writeChangeColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.ChangeColumn change) {
+        throw unsupported("cannot change column '" + change.column().name() + "' in place (ALTER TABLE has no"
+                + " ALTER COLUMN there); Sequelize rebuilds the table from its live description, which needs a"
+                + " connection: add a new column and copy, or recreate the table with sync({force: true})");
+    }
+
+    /**
+     * {@code ALTER TABLE `users` ADD `age` INTEGER}, as Sequelize writes it. SQLite cannot add a UNIQUE
+     * column (it would have to check the existing rows); that is refused here, before the database says so.
+     */
+    @Override
+    public void writeAddColumn(SqlWriter out, dev.sequelj.ast.statement.Statement.AddColumn add) {
+        if (add.column().unique()) {
+            throw unsupported("cannot add a UNIQUE column ('" + add.column().name() + "'); add the column, then"
+                    + " addIndex with unique: true");
+        }
+        out.sql("ALTER TABLE ").table(add.table()).sql(" ADD ").identifier(add.column().name()).sql(' ');
+        writeColumnDefinition(out, add.table(), add.column(), ColumnContext.ADD_COLUMN);
     }
 
     // ---- WHERE: booleans and JSON paths --------------------------------------------------------------
@@ -169,8 +244,10 @@ public class SqliteDialect extends Dialect {
      */
     @Override
     public boolean writeIdentityReset(SqlWriter out, TableName table) {
-        out.sql("DELETE FROM ").table(new TableName(table.schema(), "sqlite_sequence"))
-                .sql(" WHERE ").identifier("name").sql(" = ").param(table.name());
+        // A table in a schema is one name here (quoteTableName), and sqlite_sequence keeps it so.
+        String name = table.schema().map(schema -> schema + "." + table.name()).getOrElse(table.name());
+        out.sql("DELETE FROM ").table(new TableName(Option.none(), "sqlite_sequence"))
+                .sql(" WHERE ").identifier("name").sql(" = ").param(name);
         return true;
     }
 
