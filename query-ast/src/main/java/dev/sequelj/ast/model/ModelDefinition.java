@@ -20,18 +20,94 @@ import io.vavr.control.Option;
  *         List.of(attribute("firstName", DataTypes.STRING)), ModelOptions.options());
  * user.tableName();   // "users"
  * }</pre>
- *
- * @param name       the model name, also the table alias in SELECTs ({@code FROM "users" AS "user"})
- * @param table      the table, with its schema when the model names one
- * @param attributes every attribute by name, in definition order, VIRTUAL ones included
- * @param createdAt  the attribute stamped when a row is created, when timestamps are kept
- * @param updatedAt  the attribute stamped whenever a row is written, when timestamps are kept
- * @param deletedAt  the attribute a paranoid model stamps instead of deleting; present iff the model is paranoid
- * @param indexes    the model's indexes ({@code indexes} option), fields checked to name attributes or columns
  */
-public record ModelDefinition(String name, TableName table, LinkedHashMap<String, Attribute> attributes,
-                              Option<String> createdAt, Option<String> updatedAt, Option<String> deletedAt,
-                              Seq<IndexDefinition> indexes) {
+public final class ModelDefinition {
+    private final String name;
+    private final TableName table;
+    private final LinkedHashMap<String, Attribute> attributes;
+    private final Option<String> createdAt;
+    private final Option<String> updatedAt;
+    private final Option<String> deletedAt;
+    private final Seq<IndexDefinition> indexes;
+    /**
+     * Derived once: every finder and write asks for them, and Vavr's {@code LinkedHashMap.values()} builds a
+     * new queue each time (the SQLite end-to-end benchmark spent a third of a point lookup there). That is
+     * why this is a class holding its parts rather than a record of them.
+     */
+    private final Vector<Attribute> attributeList;
+    private final Vector<Attribute> primaryKey;
+
+    /**
+     * A definition of these parts as they are; {@link #define} is the checked way to make one.
+     *
+     * @param name       the model name, also the table alias in SELECTs ({@code FROM "users" AS "user"})
+     * @param table      the table, with its schema when the model names one
+     * @param attributes every attribute by name, in definition order, VIRTUAL ones included
+     * @param createdAt  the attribute stamped when a row is created, when timestamps are kept
+     * @param updatedAt  the attribute stamped whenever a row is written, when timestamps are kept
+     * @param deletedAt  the attribute a paranoid model stamps instead of deleting; present iff the model is paranoid
+     * @param indexes    the model's indexes ({@code indexes} option), fields checked to name attributes or columns
+     */
+    public ModelDefinition(String name, TableName table, LinkedHashMap<String, Attribute> attributes,
+                           Option<String> createdAt, Option<String> updatedAt, Option<String> deletedAt,
+                           Seq<IndexDefinition> indexes) {
+        this.name = name;
+        this.table = table;
+        this.attributes = attributes;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.deletedAt = deletedAt;
+        this.indexes = indexes;
+        this.attributeList = attributes.values().filter(Attribute::stored).toVector();
+        this.primaryKey = attributes.values().filter(Attribute::primaryKey).toVector();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TableName table() {
+        return table;
+    }
+
+    public LinkedHashMap<String, Attribute> attributes() {
+        return attributes;
+    }
+
+    public Option<String> createdAt() {
+        return createdAt;
+    }
+
+    public Option<String> updatedAt() {
+        return updatedAt;
+    }
+
+    public Option<String> deletedAt() {
+        return deletedAt;
+    }
+
+    public Seq<IndexDefinition> indexes() {
+        return indexes;
+    }
+
+    /** Equal when every part is equal, as the record this was compared: equal models render alike. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ModelDefinition that && name.equals(that.name) && table.equals(that.table)
+                && attributes.equals(that.attributes) && createdAt.equals(that.createdAt)
+                && updatedAt.equals(that.updatedAt) && deletedAt.equals(that.deletedAt) && indexes.equals(that.indexes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, table, attributes, createdAt, updatedAt, deletedAt, indexes);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelDefinition[name=" + name + ", table=" + table + ", attributes=" + attributes + ", createdAt="
+                + createdAt + ", updatedAt=" + updatedAt + ", deletedAt=" + deletedAt + ", indexes=" + indexes + "]";
+    }
 
     public static final String CREATED_AT = "createdAt";
     public static final String UPDATED_AT = "updatedAt";
@@ -238,7 +314,7 @@ public record ModelDefinition(String name, TableName table, LinkedHashMap<String
 
     /** The primary-key attributes, in definition order. */
     public Seq<Attribute> primaryKey() {
-        return attributes.values().filter(Attribute::primaryKey).toVector();
+        return primaryKey;
     }
 
     /**
@@ -246,7 +322,7 @@ public record ModelDefinition(String name, TableName table, LinkedHashMap<String
      * no statement reads or writes (as Sequelize leaves them out of SELECT and INSERT).
      */
     public Vector<Attribute> attributeList() {
-        return attributes.values().filter(Attribute::stored).toVector();
+        return attributeList;
     }
 
     /**
