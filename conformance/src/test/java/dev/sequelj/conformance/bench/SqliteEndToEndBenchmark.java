@@ -37,6 +37,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -56,7 +59,11 @@ import static dev.sequelj.ast.model.Attribute.attribute;
  *       then the generated key, which sqlite-jdbc reads with {@code last_insert_rowid()}).</li>
  * </ul>
  *
- * Raw JDBC is the fastest honest form of each (see {@code /work/shared/PERFORMANCE.md}); it does the
+ * Sequelj is measured as a platform thread calls it ({@code _sequelj}: each call is handed to a virtual
+ * thread and the caller woken again) and, for the workloads of many calls, as a virtual thread calls it
+ * ({@code _sequeljOnVirtualThread}: the statement runs on the calling thread, no hand-off).
+ *
+ * <p>Raw JDBC is the fastest honest form of each (see {@code /work/shared/PERFORMANCE.md}); it does the
  * work Sequelj's answer stands for: the dates formatted as Sequelize stores them, rows read into
  * objects with their dates parsed. {@link SqliteEndToEndBenchmarkTest} checks that each pair reads and
  * writes the same rows.
@@ -230,6 +237,12 @@ public class SqliteEndToEndBenchmark {
         return found;
     }
 
+    /** The same lookups made by a virtual thread, which Sequelj serves without a hand-off (see the class comment). */
+    @Benchmark
+    public List<ModelInstance> findByPk_sequeljOnVirtualThread(Database db) throws Exception {
+        return onVirtualThread(() -> findByPk_sequelj(db));
+    }
+
     @Benchmark
     public List<User> findByPk_rawJdbc(Database db) throws SQLException {
         List<User> found = new ArrayList<>(db.keys.length);
@@ -256,6 +269,13 @@ public class SqliteEndToEndBenchmark {
             created.add(db.entries.create(db.newRows.get(i)).join());
         }
         return created;
+    }
+
+    @Benchmark
+    @Warmup(iterations = 3, time = 5)
+    @Measurement(iterations = 5, time = 5)
+    public List<ModelInstance> create_sequeljOnVirtualThread(Database db, EmptyEntries empty) throws Exception {
+        return onVirtualThread(() -> create_sequelj(db, empty));
     }
 
     @Benchmark
@@ -336,6 +356,17 @@ public class SqliteEndToEndBenchmark {
             sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
         }
         return sql.toString();
+    }
+
+    /** Runs a whole workload on one virtual thread, as an application on virtual threads calls Sequelj; one hand-off in all. */
+    static <T> T onVirtualThread(Callable<T> workload) throws Exception {
+        FutureTask<T> task = new FutureTask<>(workload);
+        Thread.ofVirtual().start(task).join();
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     static String format(Instant instant) {

@@ -69,6 +69,22 @@ class SqliteEndToEndBenchmarkTest {
     }
 
     @Test
+    void aVirtualThreadFindsTheSameRows() throws Exception {
+        List<ModelInstance> sequelj = BENCHMARK.findByPk_sequeljOnVirtualThread(db);
+
+        assertThat(sequelj.stream().map(SqliteEndToEndBenchmarkTest::user).toList()).isEqualTo(BENCHMARK.findByPk_rawJdbc(db));
+    }
+
+    @Test
+    void aVirtualThreadCreatesTheSameRows() throws Exception {
+        db.emptyEntries();
+        List<User> sequelj = BENCHMARK.create_sequeljOnVirtualThread(db, null).stream().map(SqliteEndToEndBenchmarkTest::user).toList();
+
+        assertThat(sequelj).isEqualTo(entries());
+        assertThat(withoutKeysAndStamps(sequelj)).isEqualTo(withoutKeysAndStamps(db.newUsers.subList(0, SIZES.creates())));
+    }
+
+    @Test
     void createsWriteTheSameRowsAndHandBackTheirKeys() throws SQLException {
         db.emptyEntries();
         List<User> raw = BENCHMARK.create_rawJdbc(db, null);
