@@ -104,10 +104,37 @@ public final class Model {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        boolean readIndexes = !force && !sequelize.dialect().createsIndexIfNotExists();
         for (Statement statement : statements) {
+            if (readIndexes && statement instanceof Statement.CreateIndex) {
+                return chain.thenCompose(ignored -> createMissingIndexes(statements, transaction)).thenApply(ignored -> this);
+            }
             chain = chain.thenCompose(ignored -> sequelize.run(statement, transaction));
         }
         return chain.thenApply(ignored -> this);
+    }
+
+    /**
+     * Where {@code CREATE INDEX} has no {@code IF NOT EXISTS} (MySQL), Sequelize's way: the table's indexes
+     * read first ({@code SHOW INDEX FROM `users`}), then only the missing ones created, so a second
+     * {@code sync()} is as harmless as the first.
+     */
+    private CompletableFuture<?> createMissingIndexes(io.vavr.collection.Seq<Statement> statements, Transaction transaction) {
+        Dialect dialect = sequelize.dialect();
+        return sequelize.run(new Statement.ShowIndexes(definition.table()), transaction).thenCompose(shown -> {
+            int column = shown.columns().indexWhere(label -> label.equalsIgnoreCase(dialect.indexNameColumn()));
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            if (column >= 0) {
+                shown.rows().forEach(row -> existing.add(String.valueOf(row[column])));
+            }
+            CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+            for (Statement statement : statements) {
+                if (statement instanceof Statement.CreateIndex index && !existing.contains(index.name())) {
+                    chain = chain.thenCompose(ignored -> sequelize.run(index, transaction));
+                }
+            }
+            return chain;
+        });
     }
 
     /** {@code Model.drop()}: drops the table if it exists. */
