@@ -619,8 +619,14 @@ public abstract class Dialect implements Cloneable {
 
     /** A value as the executor read it, in the Java type the attribute's data type stands for. */
     public Object fromDatabaseValue(DataType type, Object value) {
-        if (value instanceof LocalDateTime wallClock && type instanceof DataType.DateType) {
-            return wallClock.toInstant(timezone); // a DATETIME without zone holds the wall clock of the timezone option
+        if (type instanceof DataType.DateType) {
+            // A DATETIME without zone holds the wall clock of the timezone option, read as a LocalDateTime or,
+            // as MySQL binds a DATE with fractional seconds, as its text.
+            LocalDateTime wallClock = value instanceof LocalDateTime read ? read
+                    : value instanceof String text ? ValueCodec.parseWallClock(text) : null;
+            if (wallClock != null) {
+                return wallClock.toInstant(timezone);
+            }
         }
         return ValueCodec.read(type, value);
     }
