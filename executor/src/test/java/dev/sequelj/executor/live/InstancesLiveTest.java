@@ -255,6 +255,10 @@ class InstancesLiveTest {
             other.increment("age", 5).join(); // 25, behind jane's back
 
             jane.increment("age", 2).join();
+            if (database == LiveDatabase.POSTGRES || database == LiveDatabase.SQLITE || database == LiveDatabase.MSSQL) {
+                assertThat(jane.get("age")).as("the row the UPDATE handed back").isEqualTo(27);
+                assertThat(jane.changed()).isEmpty();
+            }
             jane.reload().join();
             assertThat(jane.get("age")).as("computed by the database: 20 + 5 + 2").isEqualTo(27);
             jane.decrement(Map.of("age", 7)).join();
