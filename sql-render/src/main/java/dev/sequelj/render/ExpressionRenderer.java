@@ -26,8 +26,7 @@ final class ExpressionRenderer {
             }
             case Expression.Param param -> {
                 if (param.type().isDefined()) {
-                    out.dialect().writeTypedParam(out, param.type().get(),
-                            out.dialect().toDatabaseValue(param.type().get(), param.value()));
+                    out.dialect().writeTypedParam(out, param.type().get(), out.databaseValue(param.type().get(), param.value()));
                 } else {
                     out.param(param.value());
                 }

@@ -1,6 +1,10 @@
 package dev.sequelj.render;
 
+import dev.sequelj.ast.model.DataType;
 import dev.sequelj.render.dialect.Dialect;
+import dev.sequelj.render.shape.Slot;
+import dev.sequelj.render.shape.StatementShape;
+import io.vavr.control.Option;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,10 @@ public final class SqlWriter {
     private Values values;
     private final StringBuilder text = new StringBuilder(128);
     private final List<Object> params = new ArrayList<>();
+    /** Rendering a statement's shape ({@link #forShape}): params are slots, recorded as where each value comes from. */
+    private final boolean shape;
+    /** A slot was written as a literal: the shape's text would depend on its value, so it cannot be reused. */
+    private boolean valueDependent;
 
     /** A writer that binds every value. */
     public SqlWriter(Dialect dialect) {
@@ -34,8 +42,21 @@ public final class SqlWriter {
     }
 
     public SqlWriter(Dialect dialect, Values values) {
+        this(dialect, values, false);
+    }
+
+    private SqlWriter(Dialect dialect, Values values, boolean shape) {
         this.dialect = dialect;
         this.values = values;
+        this.shape = shape;
+    }
+
+    /**
+     * A writer for a statement's shape ({@link StatementShape#strip}): each {@link Slot} written as a
+     * parameter is a {@code ?} whose value {@link #toTemplate} takes from the statement's values later.
+     */
+    static SqlWriter forShape(Dialect dialect) {
+        return new SqlWriter(dialect, Values.BOUND, true);
     }
 
     public Dialect dialect() {
@@ -79,11 +100,36 @@ public final class SqlWriter {
     }
 
     /**
+     * A value of a data type in the form the dialect stores it ({@code Dialect.toDatabaseValue}), ready for
+     * {@link #param}. For a slot of a shape the conversion is noted instead, and made when the shape's
+     * template is bound to a statement's values.
+     */
+    public Object databaseValue(DataType type, Object value) {
+        if (value instanceof Slot slot) {
+            return new StoredSlot(slot.index(), type);
+        }
+        return dialect.toDatabaseValue(type, value);
+    }
+
+    /** A slot whose value is bound as {@code type} stores it. */
+    record StoredSlot(int index, DataType type) {}
+
+    private static boolean isSlot(Object value) {
+        return value instanceof Slot || value instanceof StoredSlot || value == StatementShape.LIMIT
+                || value == StatementShape.OFFSET;
+    }
+
+    /**
      * Appends a value as a literal through the dialect's literal writer. A negative number right after
      * a {@code -} gets a space first: {@code "age" - -5}, never {@code "age"--5}, which would start a
      * comment.
      */
     public SqlWriter literal(Object value) {
+        if (shape && isSlot(value)) {
+            valueDependent = true; // the text would hold the value: this shape is rendered afresh every time
+            text.append('?');
+            return this;
+        }
         int start = text.length();
         dialect.literals().write(text, value);
         if (start > 0 && text.length() > start && text.charAt(start) == '-' && text.charAt(start - 1) == '-') {
@@ -120,5 +166,33 @@ public final class SqlWriter {
 
     public Sql toSql(Sql.Returns returns) {
         return new Sql(text.toString(), io.vavr.collection.Array.ofAll(params), returns);
+    }
+
+    /** What a {@link #forShape shape writer} wrote, as a template; none when its text depends on a value. */
+    Option<SqlTemplate> toTemplate(Sql.Returns returns) {
+        if (valueDependent) {
+            return Option.none();
+        }
+        int count = params.size();
+        int[] slots = new int[count];
+        DataType[] types = new DataType[count];
+        Object[] constants = new Object[count];
+        for (int i = 0; i < count; i++) {
+            Object param = params.get(i);
+            slots[i] = -1;
+            if (param instanceof Slot slot) {
+                slots[i] = slot.index();
+            } else if (param instanceof StoredSlot stored) {
+                slots[i] = stored.index();
+                types[i] = stored.type();
+            } else if (param == StatementShape.LIMIT) {
+                slots[i] = StatementShape.LIMIT_SLOT;
+            } else if (param == StatementShape.OFFSET) {
+                slots[i] = StatementShape.OFFSET_SLOT;
+            } else {
+                constants[i] = param;
+            }
+        }
+        return Option.some(new SqlTemplate(text.toString(), slots, types, constants, returns));
     }
 }

@@ -39,8 +39,8 @@ import static dev.sequelj.ast.finder.Where.or;
 import static dev.sequelj.ast.model.Attribute.attribute;
 
 /**
- * Building and rendering one typical finder (issue 3's target), three ways in the same run:
- * Sequelj (finder options → AST → PostgreSQL SQL with bound parameters), jOOQ 3.21 building and
+ * Building and rendering one typical finder (issue 3's target), in the same run: Sequelj (finder options
+ * → AST → PostgreSQL SQL with bound parameters) through its shape cache and without it, jOOQ 3.21 building and
  * rendering the same query with its bind values, and a hand-written {@link StringBuilder} emitting
  * exactly Sequelj's text — the floor.
  *
@@ -85,16 +85,26 @@ public class RenderBenchmark {
     private final Field<Instant> jooqCreatedAt = DSL.field(DSL.name("user", "createdAt"), Instant.class);
     private final Field<Instant> jooqUpdatedAt = DSL.field(DSL.name("user", "updatedAt"), Instant.class);
 
+    /** Build and render through the shape cache: this finder's shape is cached after the first call. */
     @Benchmark
     public Sql sequelj() {
-        FindOptions options = FindOptions.options()
+        return SqlRenderer.render(FindStatements.findAll(USER, options()), postgres);
+    }
+
+    /** Build and render without the shape cache: the renderers walk the statement every time. */
+    @Benchmark
+    public Sql sequeljUncached() {
+        return SqlRenderer.renderUncached(FindStatements.findAll(USER, options()), postgres);
+    }
+
+    FindOptions options() {
+        return FindOptions.options()
                 .where(or(and(col("age").gt(age), col("lastName").in(lastName1, lastName2, lastName3)),
                         col("email").like(emailPattern)))
                 .order("createdAt", Direction.DESC)
                 .order("id", Direction.ASC)
                 .limit(limit)
                 .offset(offset);
-        return SqlRenderer.render(FindStatements.findAll(USER, options), postgres);
     }
 
     @Benchmark
