@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JdbcExecutor implements Executor {
     private final HikariDataSource pool;
     private final JdbcProfile profile;
+    /** Prepared statements kept per connection where the driver keeps none itself (SQLite). */
+    private final StatementCache statements;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final boolean inMemory;
     /** Connections currently held by transactions; only read to explain a timeout on {@code :memory:}. */
@@ -57,6 +59,7 @@ public final class JdbcExecutor implements Executor {
     /** A pool with a name of its own, as each server of a replication setup has ({@code sequelj-postgres-read-1}). */
     public JdbcExecutor(ConnectionSettings settings, PoolOptions poolOptions, String poolName) {
         this.profile = JdbcProfile.of(settings.dialect());
+        this.statements = profile.statementCache();
         this.inMemory = settings.inMemory();
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
@@ -205,50 +208,63 @@ public final class JdbcExecutor implements Executor {
                 + " create a new Sequelize to connect again", cause);
     }
 
+    /**
+     * Runs one statement on {@code connection}, with a statement from the {@link StatementCache} (kept for
+     * the next run of the same SQL when the profile caches statements, closed otherwise).
+     */
     private QueryResult run(Connection connection, Sql sql) throws SQLException {
-        return switch (sql.returns()) {
+        int generatedKeys = sql.returns() == Sql.Returns.GENERATED_KEYS ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS;
+        StatementCache.Lease lease = statements.prepare(connection, sql.text(), generatedKeys);
+        boolean reusable = false;
+        try {
+            PreparedStatement statement = lease.statement();
+            int index = 1;
+            for (Object value : sql.params()) {
+                statement.setObject(index++, value);
+            }
+            QueryResult result = collect(statement, sql.returns());
+            reusable = true;
+            return result;
+        } finally {
+            lease.release(reusable);
+        }
+    }
+
+    /** Executes a bound statement and collects what {@code returns} asks for. */
+    private QueryResult collect(PreparedStatement statement, Sql.Returns returns) throws SQLException {
+        return switch (returns) {
             case ROWS -> {
                 // execute(), not executeQuery(): Connector/J refuses executeQuery() for anything but a
                 // SELECT, and MariaDB hands back an inserted row from INSERT ... RETURNING.
-                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
-                    // A batch (SQL Server's SET IDENTITY_INSERT ...; INSERT ...; SET ...) may report update
-                    // counts before the result set: skip them, adding them up in case no result set follows
-                    // (raw SQL of unknown kind, say an UPDATE, is sent as ROWS).
-                    boolean isResultSet = statement.execute();
-                    long updated = -1;
-                    while (!isResultSet) {
-                        int count = statement.getUpdateCount();
-                        if (count == -1) {
-                            yield new QueryResult(Array.empty(), List.of(), updated, Option.none());
-                        }
-                        updated = Math.max(updated, 0) + count;
-                        isResultSet = statement.getMoreResults();
+                // A batch (SQL Server's SET IDENTITY_INSERT ...; INSERT ...; SET ...) may report update
+                // counts before the result set: skip them, adding them up in case no result set follows
+                // (raw SQL of unknown kind, say an UPDATE, is sent as ROWS).
+                boolean isResultSet = statement.execute();
+                long updated = -1;
+                while (!isResultSet) {
+                    int count = statement.getUpdateCount();
+                    if (count == -1) {
+                        yield new QueryResult(Array.empty(), List.of(), updated, Option.none());
                     }
-                    try (ResultSet rows = statement.getResultSet()) {
-                        yield readRows(rows);
-                    }
+                    updated = Math.max(updated, 0) + count;
+                    isResultSet = statement.getMoreResults();
+                }
+                try (ResultSet rows = statement.getResultSet()) {
+                    yield readRows(rows);
                 }
             }
             case GENERATED_KEYS -> {
-                try (PreparedStatement statement = prepare(connection, sql, Statement.RETURN_GENERATED_KEYS)) {
-                    int count = statement.executeUpdate();
-                    try (ResultSet keys = statement.getGeneratedKeys()) {
-                        Option<Object> key = keys.next() ? Option.of(keys.getObject(1)) : Option.none();
-                        yield new QueryResult(Array.empty(), List.of(), count, key);
-                    }
+                int count = statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    Option<Object> key = keys.next() ? Option.of(keys.getObject(1)) : Option.none();
+                    yield new QueryResult(Array.empty(), List.of(), count, key);
                 }
             }
             case NOTHING -> {
-                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
-                    statement.execute();
-                    yield QueryResult.empty();
-                }
+                statement.execute();
+                yield QueryResult.empty();
             }
-            case UPDATE_COUNT -> {
-                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
-                    yield new QueryResult(Array.empty(), List.of(), updateCount(statement), Option.none());
-                }
-            }
+            case UPDATE_COUNT -> new QueryResult(Array.empty(), List.of(), updateCount(statement), Option.none());
         };
     }
 
@@ -269,15 +285,6 @@ public final class JdbcExecutor implements Executor {
             }
             isResultSet = statement.getMoreResults();
         }
-    }
-
-    private static PreparedStatement prepare(Connection connection, Sql sql, int generatedKeys) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql.text(), generatedKeys);
-        int index = 1;
-        for (Object value : sql.params()) {
-            statement.setObject(index++, value);
-        }
-        return statement;
     }
 
     private QueryResult readRows(ResultSet rows) throws SQLException {

@@ -73,6 +73,12 @@ public enum JdbcProfile {
     },
     /** SQLite stores dates as Sequelize's text; values are read as SQLite typed them, never reinterpreted. */
     SQLITE("sqlite", 0, false, SqliteErrors.INSTANCE) {
+        /** sqlite-jdbc prepares every statement anew, and on SQLite preparing costs about what a lookup does. */
+        @Override
+        StatementCache statementCache() {
+            return StatementCache.perConnection(STATEMENTS_PER_CONNECTION);
+        }
+
         @Override
         String url(ConnectionSettings s) {
             return "jdbc:sqlite:" + s.storage();
@@ -99,6 +105,9 @@ public enum JdbcProfile {
                     + ";encrypt=false;trustServerCertificate=true";
         }
     };
+
+    /** Enough for every statement shape of a typical application's hot paths, bounded so that odd ones do not pile up. */
+    static final int STATEMENTS_PER_CONNECTION = 64;
 
     private final String dialectName;
     private final int defaultPort;
@@ -146,6 +155,16 @@ public enum JdbcProfile {
     /** An offset as Sequelize writes its {@code timezone}: {@code +00:00}, {@code +02:00}, {@code -05:30}. */
     static String offsetText(ZoneOffset offset) {
         return offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId();
+    }
+
+    /**
+     * Statements kept prepared per connection: none by default. The server drivers keep their own
+     * (pgJDBC prepares a statement on the server after its fifth use; Connector/J can with
+     * {@code cachePrepStmts}), and a statement cached past HikariCP's proxy would also bypass the proxy's
+     * check that evicts a connection broken by a server restart, which the fault tests rely on.
+     */
+    StatementCache statementCache() {
+        return StatementCache.none();
     }
 
     /** What this driver's SQL states and vendor codes mean. */
