@@ -11,6 +11,8 @@ import dev.sequelj.executor.error.TimeoutError;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.ReservedConnection;
+import dev.sequelj.executor.spi.RowCursor;
+import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 import io.vavr.collection.Array;
 import io.vavr.control.Option;
@@ -152,6 +154,19 @@ public final class JdbcExecutor implements Executor {
             } catch (RejectedExecutionException e) {
                 return CompletableFuture.failedFuture(closed(e));
             }
+        }
+
+        /** Streams on the transaction's connection; the transaction sends nothing else until the cursor closes. */
+        @Override
+        public CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+            if (returned.get()) {
+                return CompletableFuture.failedFuture(new ConnectionError(
+                        "this reserved connection was already handed back; its transaction has ended", null));
+            }
+            if (sql.returns() != Sql.Returns.ROWS) {
+                return execute(sql, kind).thenApply(RowCursor::of);
+            }
+            return openStream(sql, fetchSize, () -> connection, false);
         }
 
         @Override
@@ -305,6 +320,69 @@ public final class JdbcExecutor implements Executor {
             result.add(row);
         }
         return new QueryResult(Array.of(labels), result, -1, Option.none());
+    }
+
+    // ---- streaming (issue 4: a finder variant that streams rows with a bounded fetch size) ---------
+
+    /**
+     * Streams on a pooled connection of the cursor's own, handed back when the cursor is closed or has
+     * handed over its last row. How each driver is made to stream is {@link JdbcProfile#openStream}. A
+     * statement that returns no rows ({@link Sql.Returns} other than {@code ROWS}) runs as {@link #execute}
+     * runs it.
+     */
+    @Override
+    public CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+        if (pool.isClosed()) {
+            return CompletableFuture.failedFuture(closed(null));
+        }
+        if (sql.returns() != Sql.Returns.ROWS) {
+            return execute(sql, kind).thenApply(RowCursor::of);
+        }
+        return openStream(sql, fetchSize, pool::getConnection, true);
+    }
+
+    private interface ConnectionSource {
+        Connection get() throws SQLException;
+    }
+
+    private CompletableFuture<RowCursor> openStream(Sql sql, int fetchSize, ConnectionSource source, boolean ownConnection) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                Connection connection = null;
+                try {
+                    connection = source.get();
+                    Connection held = connection;
+                    Runnable release = ownConnection ? () -> closeQuietly(held) : () -> { };
+                    StreamedRows rows = profile.openStream(connection, sql, fetchSize, ownConnection);
+                    try {
+                        return JdbcRowCursor.open(rows, profile.typedTemporalValues(), e -> translate(e, sql.text()), release);
+                    } catch (SQLException | RuntimeException e) {
+                        StreamedRows.closeQuietly(rows::close, e);
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    if (ownConnection && connection != null) {
+                        closeQuietly(connection);
+                    }
+                    throw translate(e, sql.text());
+                } catch (RuntimeException e) {
+                    if (ownConnection && connection != null) {
+                        closeQuietly(connection);
+                    }
+                    throw e;
+                }
+            }, threads);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(closed(e));
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Returning a connection only fails when it is already broken; HikariCP drops it then.
+        }
     }
 
     /**
