@@ -211,7 +211,8 @@ public final class StatementShape {
                 token(delete.keyColumns());
             }
             // Not cached. A bulk INSERT is split by its size and is seldom repeated at the same size; a
-            // TRUNCATE has no values; DDL writes its values (defaults, a partial index's WHERE) as literals.
+            // TRUNCATE has no values; DDL writes its values (defaults, a partial index's WHERE) as literals,
+            // and so does reading a table's indexes (its name).
             case Statement.BulkInsert bulk -> {
                 return false;
             }
@@ -240,6 +241,9 @@ public final class StatementShape {
                 return false;
             }
             case Statement.RenameColumn rename -> {
+                return false;
+            }
+            case Statement.ShowIndexes show -> {
                 return false;
             }
         }
@@ -385,6 +389,7 @@ public final class StatementShape {
                 case Statement.RemoveColumn r -> throw noShape(r);
                 case Statement.ChangeColumn c -> throw noShape(c);
                 case Statement.RenameColumn r -> throw noShape(r);
+                case Statement.ShowIndexes s -> throw noShape(s);
             };
         }
 
