@@ -21,7 +21,9 @@ final class ExpressionRenderer {
     static void write(SqlWriter out, Expression expression) {
         switch (expression) {
             case Expression.Column column -> {
-                column.qualifier().forEach(q -> out.identifier(q).sql('.'));
+                if (column.qualifier().isDefined()) {
+                    out.identifier(column.qualifier().get()).sql('.');
+                }
                 out.identifier(column.name());
             }
             case Expression.Param param -> {

@@ -54,6 +54,31 @@ public final class SqlRenderer {
         return renderOne(statement, dialect, SqlWriter.Values.BOUND);
     }
 
+    /**
+     * Renders the statement once, for binding many times: its {@link dev.sequelj.ast.expression.Parameter}s
+     * ({@code Where.param("age")}) are filled in by {@link PreparedSql#bind}, which builds and renders nothing.
+     * SELECT, INSERT, upsert, UPDATE and DELETE can be prepared.
+     *
+     * <pre>{@code
+     * PreparedSql byAge = SqlRenderer.prepare(FindStatements.findAll(user, options().where(col("age").gt(param("age")))),
+     *                                         Dialects.POSTGRES);
+     * executor.execute(byAge.bind(30));
+     * }</pre>
+     *
+     * @throws dev.sequelj.ast.error.ValidationError for a statement of another kind, or one whose text on this
+     *                                               dialect holds one of its values
+     */
+    public static PreparedSql prepare(Statement statement, Dialect dialect) {
+        Option<StatementShape> shape = StatementShape.of(statement, dialect);
+        if (shape.isEmpty()) {
+            throw new dev.sequelj.ast.error.ValidationError(statement.getClass().getSimpleName() + " cannot be prepared;"
+                    + " a SELECT, INSERT, upsert, UPDATE or DELETE can");
+        }
+        SqlWriter out = SqlWriter.forShape(dialect);
+        Sql.Returns returns = write(StatementShape.strip(statement), out);
+        return out.toPrepared(returns, shape.get().values());
+    }
+
     /** How many statement shapes the cache holds now, at most {@value ShapeCache#CAPACITY}. */
     public static int cachedShapes() {
         return SHAPES.size();

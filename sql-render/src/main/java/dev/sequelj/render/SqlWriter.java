@@ -1,5 +1,7 @@
 package dev.sequelj.render;
 
+import dev.sequelj.ast.error.ValidationError;
+import dev.sequelj.ast.expression.Parameter;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.render.dialect.Dialect;
 import dev.sequelj.render.shape.Slot;
@@ -29,7 +31,7 @@ public final class SqlWriter {
 
     private final Dialect dialect;
     private Values values;
-    private final StringBuilder text = new StringBuilder(128);
+    private final StringBuilder text = new StringBuilder(256); // a typical finder's text fits without growing
     private final List<Object> params = new ArrayList<>();
     /** Rendering a statement's shape ({@link #forShape}): params are slots, recorded as where each value comes from. */
     private final boolean shape;
@@ -94,6 +96,9 @@ public final class SqlWriter {
         if (values == Values.INLINE) {
             return literal(value);
         }
+        if (!shape && value instanceof Parameter parameter) {
+            throw unbound(parameter);
+        }
         text.append('?');
         params.add(value);
         return this;
@@ -108,15 +113,30 @@ public final class SqlWriter {
         if (value instanceof Slot slot) {
             return new StoredSlot(slot.index(), type);
         }
+        if (value instanceof Parameter parameter) {
+            if (!shape) {
+                throw unbound(parameter);
+            }
+            return new StoredParameter(parameter, type);
+        }
         return dialect.toDatabaseValue(type, value);
     }
 
     /** A slot whose value is bound as {@code type} stores it. */
     record StoredSlot(int index, DataType type) {}
 
+    /** A parameter whose value is bound as {@code type} stores it, once checked against the type. */
+    record StoredParameter(Parameter parameter, DataType type) {}
+
+    /** Whether a value written is not one yet: a slot of a shape, or a parameter of a prepared statement. */
     private static boolean isSlot(Object value) {
         return value instanceof Slot || value instanceof StoredSlot || value == StatementShape.LIMIT
-                || value == StatementShape.OFFSET;
+                || value == StatementShape.OFFSET || value instanceof Parameter || value instanceof StoredParameter;
+    }
+
+    private static ValidationError unbound(Parameter parameter) {
+        return new ValidationError("the statement has parameter '" + parameter.name() + "', which has no value here;"
+                + " prepare it (SqlRenderer.prepare) and bind a value to it");
     }
 
     /**
@@ -129,6 +149,9 @@ public final class SqlWriter {
             valueDependent = true; // the text would hold the value: this shape is rendered afresh every time
             text.append('?');
             return this;
+        }
+        if (value instanceof Parameter parameter) {
+            throw unbound(parameter);
         }
         int start = text.length();
         dialect.literals().write(text, value);
@@ -168,10 +191,22 @@ public final class SqlWriter {
         return new Sql(text.toString(), io.vavr.collection.Array.ofAll(params), returns);
     }
 
+    /**
+     * What a {@link #forShape shape writer} wrote, as a statement prepared for binding: its parameters are
+     * bound later, every other slot takes its value from {@code values} (the statement's own) now.
+     */
+    PreparedSql toPrepared(Sql.Returns returns, Object[] values) {
+        if (valueDependent) {
+            throw new ValidationError("this statement writes a value into its text on " + dialect.name()
+                    + ", so it cannot be prepared; render it with its values");
+        }
+        return PreparedSql.of(text.toString(), params, values, dialect, returns);
+    }
+
     /** What a {@link #forShape shape writer} wrote, as a template; none when its text depends on a value. */
     Option<SqlTemplate> toTemplate(Sql.Returns returns) {
-        if (valueDependent) {
-            return Option.none();
+        if (valueDependent || params.stream().anyMatch(p -> p instanceof Parameter || p instanceof StoredParameter)) {
+            return Option.none(); // a statement with parameters is prepared, not rendered
         }
         int count = params.size();
         int[] slots = new int[count];

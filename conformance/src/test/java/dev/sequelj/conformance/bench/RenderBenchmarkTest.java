@@ -22,11 +22,12 @@ class RenderBenchmarkTest {
     }
 
     @Test
-    void theCachedAndUncachedContestantsRenderTheSameSql() {
+    void theCachedUncachedAndPreparedContestantsRenderTheSameSql() {
         Sql uncached = benchmark.sequeljUncached();
 
         assertThat(benchmark.sequelj()).isEqualTo(uncached);
         assertThat(benchmark.sequelj()).isEqualTo(uncached);
+        assertThat(benchmark.sequeljPrepared()).isEqualTo(uncached);
     }
 
     @Test

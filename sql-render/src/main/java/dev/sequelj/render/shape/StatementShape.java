@@ -1,6 +1,7 @@
 package dev.sequelj.render.shape;
 
 import dev.sequelj.ast.expression.Expression;
+import dev.sequelj.ast.expression.Parameter;
 import dev.sequelj.ast.statement.Assignment;
 import dev.sequelj.ast.statement.OrderItem;
 import dev.sequelj.ast.statement.SelectColumn;
@@ -24,7 +25,7 @@ import java.util.Arrays;
  *
  * <p>Values are slotted except where the text, or an error, depends on them: a {@code Boolean} stays in the
  * shape (MySQL compares a JSON boolean as the text {@code 'true'}), and so does a limit of 0 (refused on
- * SQL Server). Slots 0 and 1 are the statement's limit and offset; its parameter values follow in walk
+ * SQL Server). A {@link Parameter} is no value yet and stays too (such a statement is prepared, not cached). Slots 0 and 1 are the statement's limit and offset; its parameter values follow in walk
  * order. Only the statements a program repeats with new values have a shape (SELECT, INSERT, upsert,
  * UPDATE, DELETE); DDL writes its values as literals, and a bulk INSERT is split by its size.
  *
@@ -126,8 +127,8 @@ public final class StatementShape {
     }
 
     private void value(Object value) {
-        if (value instanceof Boolean) {
-            token(value); // the text may depend on it: kept in the shape
+        if (value instanceof Boolean || value instanceof Parameter) {
+            token(value); // the text may depend on a Boolean; a parameter is no value yet: both kept in the shape
             return;
         }
         token(VALUE);
@@ -412,7 +413,8 @@ public final class StatementShape {
         Expression expression(Expression expression) {
             return switch (expression) {
                 case Expression.Column c -> c;
-                case Expression.Param p -> p.value() instanceof Boolean ? p : new Expression.Param(new Slot(next++), p.type());
+                case Expression.Param p -> p.value() instanceof Boolean || p.value() instanceof Parameter
+                        ? p : new Expression.Param(new Slot(next++), p.type());
                 case Expression.Comparison c -> new Expression.Comparison(expression(c.left()), c.operator(), expression(c.right()));
                 case Expression.IsNull n -> new Expression.IsNull(expression(n.operand()), n.negated());
                 case Expression.In in -> new Expression.In(expression(in.operand()), expressions(in.values()), in.negated());
