@@ -59,12 +59,13 @@ public final class ValueCodec {
 
     /** Formats an instant the way Sequelize writes dates as text: UTC, milliseconds, {@code +00:00}. */
     public static String formatSequelizeDate(Instant instant) {
-        return SEQUELIZE_DATE_WRITE.format(instant);
+        return formatSequelizeDate(instant, ZoneOffset.UTC);
     }
 
     /** Sequelize's DATE text at an offset, its {@code timezone} option: {@code 2024-01-15 12:30:45.123 +02:00}. */
     public static String formatSequelizeDate(Instant instant, ZoneOffset offset) {
-        return SEQUELIZE_DATE_WRITE.withZone(offset).format(instant);
+        String text = SequelizeDateText.format(instant, offset);
+        return text != null ? text : SEQUELIZE_DATE_WRITE.withZone(offset).format(instant);
     }
 
     /** {@code 10:30:00} or {@code 10:30:00.5}: a TIME as text. */
@@ -121,6 +122,15 @@ public final class ValueCodec {
     }
 
     private static Object readInteger(DataType.IntegralType type, Object value) {
+        // Most values come as the Integer or Long the attribute holds; no BigInteger for those (a hot path).
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            long whole = ((Number) value).longValue();
+            int width = integerWidth(type);
+            if (width <= 32) {
+                return value instanceof Integer same ? same : (Object) (int) whole;
+            }
+            return width <= 64 ? (Object) whole : BigInteger.valueOf(whole);
+        }
         BigInteger whole = switch (value) {
             case BigInteger b -> b;
             case BigDecimal d -> d.toBigIntegerExact();
@@ -132,18 +142,22 @@ public final class ValueCodec {
         if (whole == null) {
             return null;
         }
-        // The Java type the attribute holds (ValueChecker): Integer up to 32 signed bits, Long up to 64, BigInteger beyond.
-        int width = switch (type) {
+        int width = integerWidth(type);
+        if (width <= 32) {
+            return whole.intValue();
+        }
+        return width <= 64 ? (Object) whole.longValue() : whole;
+    }
+
+    /** The Java type the attribute holds (ValueChecker): Integer up to 32 signed bits, Long up to 64, BigInteger beyond. */
+    private static int integerWidth(DataType.IntegralType type) {
+        return switch (type) {
             case DataType.TinyIntType t -> 8;
             case DataType.SmallIntType t -> 16;
             case DataType.MediumIntType t -> 24;
             case DataType.IntegerType t -> 32;
             case DataType.BigIntType t -> 64;
         } + (type.unsigned() ? 1 : 0);
-        if (width <= 32) {
-            return whole.intValue();
-        }
-        return width <= 64 ? (Object) whole.longValue() : whole;
     }
 
     private static BigInteger parseInteger(String text) {
@@ -202,6 +216,10 @@ public final class ValueCodec {
     }
 
     private static Instant parseDate(String text) {
+        Instant sequelizeForm = SequelizeDateText.parse(text);
+        if (sequelizeForm != null) {
+            return sequelizeForm;
+        }
         try {
             return OffsetDateTime.parse(text, SEQUELIZE_DATE).toInstant();
         } catch (DateTimeParseException notSequelizeForm) {
