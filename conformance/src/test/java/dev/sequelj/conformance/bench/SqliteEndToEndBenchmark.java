@@ -43,8 +43,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static dev.sequelj.ast.finder.FindOptions.options;
-import static dev.sequelj.ast.finder.Where.col;
 import static dev.sequelj.ast.model.Attribute.attribute;
 
 /**
@@ -54,7 +52,8 @@ import static dev.sequelj.ast.model.Attribute.attribute;
  * <ul>
  *   <li>{@code findAll}: the 100,000 rows of {@code users} into instances (raw: into records, dates parsed);</li>
  *   <li>{@code findByPk}: 10,000 lookups of the same random keys (raw: one PreparedStatement reused);</li>
- *   <li>{@code bulkCreate}: 100,000 rows in one transaction (raw: one multi-row INSERT per 1,000 rows);</li>
+ *   <li>{@code bulkCreate}: 100,000 rows in one transaction, handed back with their keys (raw: one
+ *       multi-row INSERT per 1,000 rows, the keys from the last one of each);</li>
  *   <li>{@code create}: 10,000 single creates in autocommit, each handing back its key (raw: INSERT,
  *       then the generated key, which sqlite-jdbc reads with {@code last_insert_rowid()}).</li>
  * </ul>
@@ -146,7 +145,7 @@ public class SqliteEndToEndBenchmark {
             byPk = raw.prepareStatement("SELECT id, " + COLUMNS + " FROM users WHERE id = ?");
             insertOne = raw.prepareStatement("INSERT INTO entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS);
-            insertChunk = raw.prepareStatement(multiRowInsert(RAW_BULK_CHUNK));
+            insertChunk = raw.prepareStatement(multiRowInsert(RAW_BULK_CHUNK), Statement.RETURN_GENERATED_KEYS);
         }
 
         private Model define(String name) {
@@ -232,7 +231,7 @@ public class SqliteEndToEndBenchmark {
     public List<ModelInstance> findByPk_sequelj(Database db) {
         List<ModelInstance> found = new ArrayList<>(db.keys.length);
         for (int key : db.keys) {
-            found.add(db.users.findOne(options().where(col("id").eq(key))).join().orElseThrow());
+            found.add(db.users.findByPk(key).join().orElseThrow());
         }
         return found;
     }
@@ -307,25 +306,37 @@ public class SqliteEndToEndBenchmark {
     // ---- bulk insert of 100,000 rows in one transaction -----------------------------------------
 
     @Benchmark
-    public int bulkCreate_rawJdbc(Database db, EmptyEntries empty) throws SQLException {
+    public List<ModelInstance> bulkCreate_sequelj(Database db, EmptyEntries empty) {
+        List<Map<String, Object>> rows = db.newRows.subList(0, db.sizes.bulkRows());
+        return db.sequelize.transaction(t -> db.entries.bulkCreate(rows, t)).join();
+    }
+
+    /**
+     * Hands back every row with its key, as Sequelj does: the keys of one multi-row INSERT are consecutive
+     * (one writer, AUTOINCREMENT), so the last one ({@code last_insert_rowid()}, the driver's generated
+     * key) gives them all.
+     */
+    @Benchmark
+    public List<User> bulkCreate_rawJdbc(Database db, EmptyEntries empty) throws SQLException {
         Connection connection = db.raw;
         List<User> rows = db.newUsers.subList(0, db.sizes.bulkRows());
-        String stamp = format(Instant.now());
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String stamp = format(now);
+        List<User> created = new ArrayList<>(rows.size());
         connection.setAutoCommit(false);
         try {
-            int inserted = 0;
             for (int start = 0; start < rows.size(); start += RAW_BULK_CHUNK) {
                 List<User> chunk = rows.subList(start, Math.min(start + RAW_BULK_CHUNK, rows.size()));
                 if (chunk.size() == RAW_BULK_CHUNK) {
-                    inserted += insertChunk(db.insertChunk, chunk, stamp);
+                    insertChunk(db.insertChunk, chunk, stamp, now, created);
                 } else {
-                    try (PreparedStatement last = connection.prepareStatement(multiRowInsert(chunk.size()))) {
-                        inserted += insertChunk(last, chunk, stamp);
+                    try (PreparedStatement last = connection.prepareStatement(multiRowInsert(chunk.size()), Statement.RETURN_GENERATED_KEYS)) {
+                        insertChunk(last, chunk, stamp, now, created);
                     }
                 }
             }
             connection.commit();
-            return inserted;
+            return created;
         } catch (SQLException e) {
             connection.rollback();
             throw e;
@@ -334,7 +345,8 @@ public class SqliteEndToEndBenchmark {
         }
     }
 
-    private static int insertChunk(PreparedStatement insert, List<User> rows, String stamp) throws SQLException {
+    private static void insertChunk(PreparedStatement insert, List<User> rows, String stamp, Instant now, List<User> created)
+            throws SQLException {
         int index = 1;
         for (User row : rows) {
             insert.setString(index++, row.firstName());
@@ -344,7 +356,17 @@ public class SqliteEndToEndBenchmark {
             insert.setString(index++, stamp);
             insert.setString(index++, stamp);
         }
-        return insert.executeUpdate();
+        insert.executeUpdate();
+        int lastKey;
+        try (ResultSet key = insert.getGeneratedKeys()) {
+            key.next();
+            lastKey = key.getInt(1);
+        }
+        int firstKey = lastKey - rows.size() + 1;
+        for (int i = 0; i < rows.size(); i++) {
+            User row = rows.get(i);
+            created.add(new User(firstKey + i, row.firstName(), row.lastName(), row.email(), row.age(), now, now));
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------

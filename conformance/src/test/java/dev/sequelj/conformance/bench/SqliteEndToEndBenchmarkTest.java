@@ -101,13 +101,18 @@ class SqliteEndToEndBenchmarkTest {
     }
 
     @Test
-    void rawBulkInsertWritesEveryRowInOneTransaction() throws SQLException {
+    void bulkInsertsWriteTheSameRowsAndHandBackTheirKeys() throws SQLException {
         db.emptyEntries();
-        int inserted = BENCHMARK.bulkCreate_rawJdbc(db, null);
-        List<User> table = entries();
+        List<User> raw = BENCHMARK.bulkCreate_rawJdbc(db, null);
+        List<User> rawTable = entries();
+        db.emptyEntries();
+        List<User> sequelj = BENCHMARK.bulkCreate_sequelj(db, null).stream().map(SqliteEndToEndBenchmarkTest::user).toList();
+        List<User> sequeljTable = entries();
 
-        assertThat(inserted).isEqualTo(SIZES.bulkRows());
-        assertThat(withoutKeysAndStamps(table)).isEqualTo(withoutKeysAndStamps(db.newUsers));
+        assertThat(raw).hasSize(SIZES.bulkRows()).isEqualTo(rawTable);
+        assertThat(sequelj).hasSize(SIZES.bulkRows()).isEqualTo(sequeljTable);
+        assertThat(withoutKeysAndStamps(sequeljTable)).isEqualTo(withoutKeysAndStamps(rawTable))
+                .isEqualTo(withoutKeysAndStamps(db.newUsers));
         assertThat(db.raw.getAutoCommit()).isTrue();
     }
 

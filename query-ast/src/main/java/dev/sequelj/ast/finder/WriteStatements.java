@@ -109,7 +109,13 @@ public final class WriteStatements {
         Vector<LinkedHashMap<String, Expression>> checked = Vector.empty();
         int index = 0;
         for (Map<String, ?> values : rows) {
-            checked = checked.append(row(model, values, options.fields(), true, now, uuids, "rows[" + index++ + "]: "));
+            try {
+                checked = checked.append(row(model, values, options.fields(), true, now, uuids, ""));
+            } catch (ValidationError e) {
+                // Named here rather than passed in: the name is built only for the row at fault.
+                throw new ValidationError("rows[" + index + "]: " + e.getMessage());
+            }
+            index++;
         }
         if (checked.isEmpty()) {
             return Option.none();

@@ -26,6 +26,9 @@ public final class DefaultValues {
 
     /** The given values, followed by the defaults of the attributes not given, in definition order. */
     public static Map<String, Object> apply(ModelDefinition model, Map<String, ?> values, Instant now, UuidGenerator uuids) {
+        if (!model.hasDefaults()) {
+            return java.util.Collections.unmodifiableMap(values); // nothing to fill in: no copy per row
+        }
         Map<String, Object> filled = new LinkedHashMap<>(values);
         for (Attribute attribute : model.attributes().values()) {
             if (attribute.defaultValue().isEmpty() || values.containsKey(attribute.name())) {

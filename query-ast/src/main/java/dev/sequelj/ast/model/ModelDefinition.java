@@ -36,6 +36,7 @@ public final class ModelDefinition {
      */
     private final Vector<Attribute> attributeList;
     private final Vector<Attribute> primaryKey;
+    private final boolean hasDefaults;
 
     /**
      * A definition of these parts as they are; {@link #define} is the checked way to make one.
@@ -60,6 +61,7 @@ public final class ModelDefinition {
         this.indexes = indexes;
         this.attributeList = attributes.values().filter(Attribute::stored).toVector();
         this.primaryKey = attributes.values().filter(Attribute::primaryKey).toVector();
+        this.hasDefaults = attributes.values().exists(a -> a.defaultValue().isDefined());
     }
 
     public String name() {
@@ -310,6 +312,11 @@ public final class ModelDefinition {
                     + "; its attributes are " + attributes.keySet().mkString(", "));
         }
         return found.get();
+    }
+
+    /** Whether any attribute (VIRTUAL ones too) has a {@code defaultValue}; when none has, a write fills in nothing. */
+    public boolean hasDefaults() {
+        return hasDefaults;
     }
 
     /** The primary-key attributes, in definition order. */
