@@ -1,6 +1,7 @@
 package dev.sequelj.executor;
 
 import dev.sequelj.ast.error.SequeljError;
+import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.finder.FindOptions;
 import dev.sequelj.ast.finder.FindStatements;
@@ -11,6 +12,7 @@ import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.executor.spi.QueryResult;
+import dev.sequelj.executor.spi.RowCursor;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.collection.Array;
 
@@ -19,7 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A defined model bound to its {@link Sequelize}: Sequelize's model class methods, each returning a
@@ -229,6 +239,200 @@ public final class Model {
         Array<String> attributeLabels = result.columns().map(field -> definition.attributeList()
                 .find(a -> a.field().equals(field)).map(Attribute::name).getOrElse(field));
         return instances(new QueryResult(attributeLabels, result.rows(), result.updateCount(), result.generatedKey()));
+    }
+
+    // ---- streaming (issue 4: a finder variant that streams rows with a bounded fetch size) ----------
+
+    /** How many rows a stream fetches per round trip unless told otherwise. */
+    public static final int DEFAULT_FETCH_SIZE = 1_000;
+
+    /**
+     * {@code findAll(options)} as a {@link Stream}: the rows are read as the stream is consumed, at most
+     * about {@link #DEFAULT_FETCH_SIZE} of them in memory at a time, so a result of any size can be
+     * walked through (a million rows run in a 64 MiB heap; see the README). The stream holds a database
+     * connection from its first element until it is closed, has handed over its last row, or has failed:
+     * use it in try-with-resources.
+     *
+     * <pre>{@code
+     * try (Stream<ModelInstance> rows = users.findAllStream(options().where(Map.of("active", true)).order("id"))) {
+     *     rows.forEach(user -> mailer.send(user.get("email", String.class)));
+     * }
+     * }</pre>
+     *
+     * <p>Nothing runs until a terminal operation starts. Bad options throw a {@code ValidationError} here,
+     * before any SQL; a database failure is thrown (as the executor's typed error, such as
+     * {@code DatabaseError}) by the terminal operation. Sequelize 6 has no streaming finder; this is
+     * {@code findAll} with the same options and SQL.
+     */
+    public Stream<ModelInstance> findAllStream(FindOptions options) {
+        return findAllStream(options, DEFAULT_FETCH_SIZE, null);
+    }
+
+    /**
+     * {@link #findAllStream(FindOptions)} in a transaction, on its connection: the transaction runs nothing
+     * else until the stream is closed, so close it before committing.
+     *
+     * <pre>{@code
+     * sequelize.transaction(t -> {
+     *     try (Stream<ModelInstance> rows = users.findAllStream(options(), t)) {
+     *         rows.forEach(user -> audit.record(user));
+     *     }
+     *     return audits.create(Map.of("finishedAt", Instant.now()), t);
+     * }).join();
+     * }</pre>
+     */
+    public Stream<ModelInstance> findAllStream(FindOptions options, Transaction transaction) {
+        return findAllStream(options, DEFAULT_FETCH_SIZE, transaction);
+    }
+
+    /**
+     * {@link #findAllStream(FindOptions, Transaction)} fetching {@code fetchSize} rows per round trip (on
+     * MySQL and MariaDB rows arrive one by one whatever the size). {@code transaction} may be null.
+     *
+     * @throws ValidationError when {@code fetchSize} is below 1 or the options are invalid
+     */
+    public Stream<ModelInstance> findAllStream(FindOptions options, int fetchSize, Transaction transaction) {
+        Statement.Select select = streamedSelect(options, fetchSize);
+        RowSpliterator rows = new RowSpliterator(() -> sequelize.stream(select, fetchSize, transaction));
+        return StreamSupport.stream(rows, false).onClose(rows::close);
+    }
+
+    /**
+     * Calls {@code action} with each row of {@code findAll(options)} as it is read, at most about
+     * {@link #DEFAULT_FETCH_SIZE} rows in memory at a time, on a virtual thread; the future completes
+     * with the number of rows once all were handed over and the connection is back in the pool. A
+     * database failure, or an exception thrown by {@code action}, stops the walk, releases the connection
+     * and fails the future with it.
+     *
+     * <pre>{@code
+     * long sent = users.findEach(options().where(Map.of("active", true)),
+     *         user -> mailer.send(user.get("email", String.class))).join();
+     * }</pre>
+     */
+    public CompletableFuture<Long> findEach(FindOptions options, Consumer<? super ModelInstance> action) {
+        return findEach(options, DEFAULT_FETCH_SIZE, action, null);
+    }
+
+    /** {@link #findEach(FindOptions, Consumer)} in a transaction, on its connection. */
+    public CompletableFuture<Long> findEach(FindOptions options, Consumer<? super ModelInstance> action,
+                                            Transaction transaction) {
+        return findEach(options, DEFAULT_FETCH_SIZE, action, transaction);
+    }
+
+    /**
+     * {@link #findEach(FindOptions, Consumer, Transaction)} fetching {@code fetchSize} rows per round trip.
+     * {@code transaction} may be null. A {@code fetchSize} below 1 fails the future with a
+     * {@code ValidationError}, before any SQL.
+     */
+    public CompletableFuture<Long> findEach(FindOptions options, int fetchSize, Consumer<? super ModelInstance> action,
+                                            Transaction transaction) {
+        Statement.Select select;
+        try {
+            select = streamedSelect(options, fetchSize);
+        } catch (SequeljError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sequelize.stream(select, fetchSize, transaction).thenApplyAsync(cursor -> {
+            try (cursor) {
+                Function<Object[], ModelInstance> reader = instanceReader(cursor.columns());
+                long count = 0;
+                for (Object[] row = cursor.next(); row != null; row = cursor.next()) {
+                    action.accept(reader.apply(row));
+                    count++;
+                }
+                return count;
+            }
+        }, EACH_THREADS);
+    }
+
+    /** findEach's callbacks block on the database between batches: each walk gets a virtual thread of its own. */
+    private static final java.util.concurrent.Executor EACH_THREADS =
+            task -> Thread.ofVirtual().name("sequelj-find-each").start(task);
+
+    private Statement.Select streamedSelect(FindOptions options, int fetchSize) {
+        if (fetchSize < 1) {
+            throw new ValidationError("fetchSize must be at least 1, was " + fetchSize);
+        }
+        return FindStatements.findAll(definition, options);
+    }
+
+    /** Turns rows with these column labels into instances; the labels are resolved once, not per row. */
+    private Function<Object[], ModelInstance> instanceReader(Array<String> labels) {
+        Dialect dialect = sequelize.dialect();
+        int width = labels.size();
+        String[] names = new String[width];
+        DataType[] types = new DataType[width];
+        for (int i = 0; i < width; i++) {
+            Attribute attribute = definition.attribute(labels.get(i));
+            names[i] = attribute.name();
+            types[i] = attribute.type();
+        }
+        int capacity = (int) (width / 0.75f) + 1;
+        return row -> {
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>(capacity);
+            for (int i = 0; i < width; i++) {
+                values.put(names[i], dialect.fromDatabaseValue(types[i], row[i]));
+            }
+            return new ModelInstance(definition, values);
+        };
+    }
+
+    /**
+     * The elements of a {@link #findAllStream} stream: opens the cursor on the first element, closes it
+     * after the last, on a failure (the database's or the consumer's), and when the stream is closed.
+     */
+    private final class RowSpliterator extends Spliterators.AbstractSpliterator<ModelInstance> {
+        private final Supplier<CompletableFuture<RowCursor>> open;
+        private RowCursor cursor;
+        private Function<Object[], ModelInstance> reader;
+        private boolean done;
+
+        RowSpliterator(Supplier<CompletableFuture<RowCursor>> open) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.open = open;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super ModelInstance> action) {
+            if (done) {
+                return false;
+            }
+            try {
+                if (cursor == null) {
+                    cursor = opened(open.get());
+                    reader = instanceReader(cursor.columns());
+                }
+                Object[] row = cursor.next();
+                if (row == null) {
+                    close();
+                    return false;
+                }
+                action.accept(reader.apply(row));
+                return true;
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Waits for the cursor; a failure is thrown as the typed error itself, not wrapped. */
+        private static RowCursor opened(CompletableFuture<RowCursor> cursor) {
+            try {
+                return cursor.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        void close() {
+            done = true;
+            if (cursor != null) {
+                cursor.close();
+            }
+        }
     }
 
     @Override

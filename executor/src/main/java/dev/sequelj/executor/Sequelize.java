@@ -16,6 +16,7 @@ import dev.sequelj.executor.query.RawSqlSyntax;
 import dev.sequelj.executor.replication.ReplicatedExecutor;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
+import dev.sequelj.executor.spi.RowCursor;
 import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 import dev.sequelj.render.SqlRenderer;
@@ -357,6 +358,24 @@ public final class Sequelize implements AutoCloseable {
         return transaction.execute(sql, kind);
     }
 
+    // ---- streaming (issue 4: a finder variant that streams rows) ---------------------------------
+
+    /**
+     * Opens a stream of a statement's rows in {@code transaction}, or on a connection of its own when it
+     * is null; logged as any statement is. What {@code Model.findAllStream} and {@code findEach} call.
+     */
+    CompletableFuture<RowCursor> stream(Statement statement, int fetchSize, Transaction transaction) {
+        Sql sql = SqlRenderer.render(statement, settings.dialect());
+        StatementKind kind = StatementKind.of(statement);
+        if (transaction == null) {
+            return send("default", sql, () -> executor.stream(sql, kind, fetchSize));
+        }
+        if (transaction.sequelize() != this) {
+            return CompletableFuture.failedFuture(foreign(transaction));
+        }
+        return transaction.stream(sql, kind, fetchSize);
+    }
+
     // ---- logging and benchmark (issue 4, the pluggable seam) ---------------------------------------
 
     /**
@@ -365,7 +384,7 @@ public final class Sequelize implements AutoCloseable {
      * it has finished, failed or not. {@code connection} is {@code default}, or a transaction's id. With
      * logging off, or its SLF4J logger below INFO, nothing is built and nothing is timed.
      */
-    CompletableFuture<QueryResult> send(String connection, Sql sql, Supplier<CompletableFuture<QueryResult>> send) {
+    <T> CompletableFuture<T> send(String connection, Sql sql, Supplier<CompletableFuture<T>> send) {
         SqlLog log = logging;
         if (log == null || !log.enabled()) {
             return sent(send);
@@ -380,7 +399,7 @@ public final class Sequelize implements AutoCloseable {
     }
 
     /** An executor that throws instead of failing its future still fails the call, not the caller's thread. */
-    private static CompletableFuture<QueryResult> sent(Supplier<CompletableFuture<QueryResult>> send) {
+    private static <T> CompletableFuture<T> sent(Supplier<CompletableFuture<T>> send) {
         try {
             return send.get();
         } catch (RuntimeException e) {

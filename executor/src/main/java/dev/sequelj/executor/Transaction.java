@@ -4,6 +4,7 @@ import dev.sequelj.executor.error.TransactionError;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.ReservedConnection;
+import dev.sequelj.executor.spi.RowCursor;
 import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 import io.vavr.collection.Array;
@@ -270,6 +271,80 @@ public final class Transaction {
                 }
             });
         });
+    }
+
+    /**
+     * Opens a stream of a statement's rows in this transaction, after everything already given to it.
+     * The transaction's connection is the stream's until the cursor is closed: statements given to the
+     * transaction meanwhile (its commit too) wait for that. A failure to open or to read fails this
+     * transaction, as a failed statement does.
+     */
+    CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+        synchronized (line) {
+            TransactionError refused = refusal(sql.text());
+            if (refused != null) {
+                return CompletableFuture.failedFuture(refused);
+            }
+        }
+        CompletableFuture<RowCursor> opened = new CompletableFuture<>();
+        line.enqueue(() -> {
+            TransactionError refused = refusalNow(sql.text());
+            if (refused != null) {
+                opened.completeExceptionally(refused);
+                return CompletableFuture.failedFuture(refused);
+            }
+            CompletableFuture<Void> closed = new CompletableFuture<>();
+            sequelize.send(line.id, sql, () -> line.connection.stream(sql, kind, fetchSize)).whenComplete((cursor, error) -> {
+                if (error != null) {
+                    synchronized (line) {
+                        markFailed(error);
+                    }
+                    opened.completeExceptionally(unwrap(error));
+                    closed.complete(null);
+                } else {
+                    opened.complete(new TransactionCursor(cursor, closed));
+                }
+            });
+            return closed; // the line moves on once the cursor is closed
+        });
+        return opened;
+    }
+
+    /** A cursor in this transaction: a read that fails fails the transaction; closing it frees the line. */
+    private final class TransactionCursor implements RowCursor {
+        private final RowCursor cursor;
+        private final CompletableFuture<Void> closed;
+
+        TransactionCursor(RowCursor cursor, CompletableFuture<Void> closed) {
+            this.cursor = cursor;
+            this.closed = closed;
+        }
+
+        @Override
+        public Array<String> columns() {
+            return cursor.columns();
+        }
+
+        @Override
+        public Object[] next() {
+            try {
+                return cursor.next();
+            } catch (RuntimeException e) {
+                synchronized (line) {
+                    markFailed(e);
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                cursor.close();
+            } finally {
+                closed.complete(null);
+            }
+        }
     }
 
     Sequelize sequelize() {

@@ -1,6 +1,5 @@
 package dev.sequelj.conformance.bench;
 
-import dev.sequelj.ast.finder.FindOptions;
 import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.executor.Model;
 import dev.sequelj.executor.ModelInstance;
@@ -30,45 +29,81 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static dev.sequelj.ast.finder.FindOptions.options;
 import static dev.sequelj.ast.finder.Where.col;
 import static dev.sequelj.ast.model.Attribute.attribute;
 
 /**
  * Issue 4's end-to-end workloads on a SQLite file database (WAL journal, synchronous=FULL), Sequelj
- * against raw JDBC doing the same work in the same run. Raw JDBC is the fastest honest version: a
- * reused PreparedStatement where that helps, rows mapped into objects with the dates parsed, as
- * Sequelj's instances have them.
+ * against raw JDBC doing the same work in the same run. One benchmark call is one whole workload:
+ *
+ * <ul>
+ *   <li>{@code findAll}: the 100,000 rows of {@code users} into instances (raw: into records, dates parsed);</li>
+ *   <li>{@code findByPk}: 10,000 lookups of the same random keys (raw: one PreparedStatement reused);</li>
+ *   <li>{@code bulkCreate}: 100,000 rows in one transaction (raw: one multi-row INSERT per 1,000 rows);</li>
+ *   <li>{@code create}: 10,000 single creates in autocommit, each handing back its key (raw: INSERT,
+ *       then the generated key, which sqlite-jdbc reads with {@code last_insert_rowid()}).</li>
+ * </ul>
+ *
+ * Raw JDBC is the fastest honest form of each (see {@code /work/shared/PERFORMANCE.md}); it does the
+ * work Sequelj's answer stands for: the dates formatted as Sequelize stores them, rows read into
+ * objects with their dates parsed. {@link SqliteEndToEndBenchmarkTest} checks that each pair reads and
+ * writes the same rows.
  *
  * <p>Run: {@code mvn -q -pl conformance -am test-compile exec:exec@bench -Dbench.args="SqliteEndToEndBenchmark"}.
  */
 @BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 3, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class SqliteEndToEndBenchmark {
-    static final int ROWS = 100_000;
-    /** How Sequelize stores a DATE on SQLite, and so how raw JDBC must parse it to do the same work. */
+    /** How Sequelize stores a DATE on SQLite, and so how raw JDBC must write and parse it to do the same work. */
     static final DateTimeFormatter SEQUELIZE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx");
+    static final String COLUMNS = "firstName, lastName, email, age, createdAt, updatedAt";
+    /** Rows per multi-row INSERT of the raw bulk insert: 6,000 values, far below SQLite's 32,766. */
+    static final int RAW_BULK_CHUNK = 1_000;
 
     /** What raw JDBC maps a row into: the same fields an instance holds. */
     public record User(int id, String firstName, String lastName, String email, Integer age, Instant createdAt, Instant updatedAt) {}
 
-    /** One file database with the users table, for both contestants. */
+    /** The size of each workload; the benchmark runs issue 4's, the test smaller ones. */
+    public record Sizes(int rows, int lookups, int bulkRows, int creates) {
+        static final Sizes ISSUE_4 = new Sizes(100_000, 10_000, 100_000, 10_000);
+    }
+
+    /**
+     * One file database for both contestants: {@code users} seeded with {@link Sizes#rows()} rows for the
+     * reads, {@code entries} (same columns) emptied before each write workload.
+     */
     @State(Scope.Benchmark)
     public static class Database {
+        Sizes sizes = Sizes.ISSUE_4;
         Path dir;
         Sequelize sequelize;
         Model users;
+        Model entries;
         Connection raw;
+        /** The keys both contestants look up, in the same order. */
+        int[] keys;
+        /** The rows both contestants insert: as Sequelj takes them and as raw JDBC takes them. */
+        List<Map<String, Object>> newRows;
+        List<User> newUsers;
+        /** Raw JDBC's statements, prepared once, as the fastest raw JDBC does. */
+        PreparedStatement byPk;
+        PreparedStatement insertOne;
+        PreparedStatement insertChunk;
 
         @Setup(Level.Trial)
         public void open() throws Exception {
@@ -78,29 +113,54 @@ public class SqliteEndToEndBenchmark {
             try (Statement s = raw.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=30000");
             }
             sequelize = new Sequelize("sqlite:" + file, SequelizeOptions.options().logging(false));
-            users = sequelize.define("user", List.of(
+            users = define("user");
+            entries = define("entry");
+            users.sync(true).join();
+            entries.sync(true).join();
+            seed(sizes.rows());
+
+            Random random = new Random(42);
+            keys = random.ints(sizes.lookups(), 1, sizes.rows() + 1).toArray();
+            newRows = new ArrayList<>(sizes.bulkRows());
+            newUsers = new ArrayList<>(sizes.bulkRows());
+            for (int i = 0; i < sizes.bulkRows(); i++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("firstName", "first" + i);
+                row.put("lastName", "last" + i);
+                row.put("email", "user" + i + "@example.com");
+                row.put("age", i % 90);
+                newRows.add(row);
+                newUsers.add(new User(0, "first" + i, "last" + i, "user" + i + "@example.com", i % 90, null, null));
+            }
+
+            byPk = raw.prepareStatement("SELECT id, " + COLUMNS + " FROM users WHERE id = ?");
+            insertOne = raw.prepareStatement("INSERT INTO entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS);
+            insertChunk = raw.prepareStatement(multiRowInsert(RAW_BULK_CHUNK));
+        }
+
+        private Model define(String name) {
+            return sequelize.define(name, List.of(
                     attribute("firstName", DataTypes.STRING),
                     attribute("lastName", DataTypes.STRING),
                     attribute("email", DataTypes.STRING),
                     attribute("age", DataTypes.INTEGER)));
-            users.sync(true).join();
-            seed(ROWS);
         }
 
-        void seed(int rows) throws SQLException {
-            String now = OffsetDateTime.parse("2024-01-15T10:30:45.123Z").format(SEQUELIZE_DATE);
+        private void seed(int rows) throws SQLException {
+            String stamp = format(Instant.parse("2024-01-15T10:30:45.123Z"));
             raw.setAutoCommit(false);
-            try (PreparedStatement insert = raw.prepareStatement("INSERT INTO users"
-                    + " (firstName, lastName, email, age, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = raw.prepareStatement("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < rows; i++) {
                     insert.setString(1, "first" + i);
                     insert.setString(2, "last" + i);
                     insert.setString(3, "user" + i + "@example.com");
                     insert.setInt(4, i % 90);
-                    insert.setString(5, now);
-                    insert.setString(6, now);
+                    insert.setString(5, stamp);
+                    insert.setString(6, stamp);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -109,8 +169,18 @@ public class SqliteEndToEndBenchmark {
             raw.setAutoCommit(true);
         }
 
+        /** Empties {@code entries} (a DELETE without WHERE is SQLite's truncate) so each write workload starts alike. */
+        void emptyEntries() throws SQLException {
+            try (Statement s = raw.createStatement()) {
+                s.execute("DELETE FROM entries");
+            }
+        }
+
         @TearDown(Level.Trial)
         public void close() throws SQLException, IOException {
+            byPk.close();
+            insertOne.close();
+            insertChunk.close();
             sequelize.close();
             raw.close();
             try (Stream<Path> files = Files.walk(dir)) {
@@ -121,39 +191,25 @@ public class SqliteEndToEndBenchmark {
         }
     }
 
-    /** A statement kept prepared across calls, as the fastest raw JDBC does for point lookups and inserts. */
-    @State(Scope.Thread)
-    public static class RawStatements {
-        PreparedStatement byPk;
-        PreparedStatement insert;
-
-        @Setup(Level.Trial)
-        public void prepare(Database db) throws SQLException {
-            byPk = db.raw.prepareStatement("SELECT id, firstName, lastName, email, age, createdAt, updatedAt FROM users WHERE id = ?");
-            insert = db.raw.prepareStatement("INSERT INTO users (firstName, lastName, email, age, createdAt, updatedAt)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-        }
-
-        @TearDown(Level.Trial)
-        public void close() throws SQLException {
-            byPk.close();
-            insert.close();
+    /** Gives each write workload an empty {@code entries} table, outside the measured time. */
+    @State(Scope.Benchmark)
+    public static class EmptyEntries {
+        @Setup(Level.Invocation)
+        public void empty(Database db) throws SQLException {
+            db.emptyEntries();
         }
     }
 
     // ---- findAll of 100,000 rows into objects ---------------------------------------------------
 
     @Benchmark
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public List<ModelInstance> findAll100k_sequelj(Database db) {
+    public List<ModelInstance> findAll_sequelj(Database db) {
         return db.users.findAll().join();
     }
 
     @Benchmark
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public List<User> findAll100k_rawJdbc(Database db) throws SQLException {
-        try (PreparedStatement select = db.raw.prepareStatement(
-                "SELECT id, firstName, lastName, email, age, createdAt, updatedAt FROM users");
+    public List<User> findAll_rawJdbc(Database db) throws SQLException {
+        try (PreparedStatement select = db.raw.prepareStatement("SELECT id, " + COLUMNS + " FROM users");
              ResultSet rows = select.executeQuery()) {
             List<User> users = new ArrayList<>();
             while (rows.next()) {
@@ -163,52 +219,130 @@ public class SqliteEndToEndBenchmark {
         }
     }
 
-    // ---- point lookups by primary key -----------------------------------------------------------
+    // ---- 10,000 lookups by primary key ----------------------------------------------------------
 
     @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public Object findByPk_sequelj(Database db) {
-        int id = ThreadLocalRandom.current().nextInt(1, ROWS + 1);
-        return db.users.findOne(FindOptions.options().where(col("id").eq(id))).join();
+    public List<ModelInstance> findByPk_sequelj(Database db) {
+        List<ModelInstance> found = new ArrayList<>(db.keys.length);
+        for (int key : db.keys) {
+            found.add(db.users.findOne(options().where(col("id").eq(key))).join().orElseThrow());
+        }
+        return found;
     }
 
     @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public User findByPk_rawJdbc(RawStatements statements) throws SQLException {
-        statements.byPk.setInt(1, ThreadLocalRandom.current().nextInt(1, ROWS + 1));
-        try (ResultSet rows = statements.byPk.executeQuery()) {
-            return rows.next() ? user(rows) : null;
+    public List<User> findByPk_rawJdbc(Database db) throws SQLException {
+        List<User> found = new ArrayList<>(db.keys.length);
+        PreparedStatement byPk = db.byPk;
+        for (int key : db.keys) {
+            byPk.setInt(1, key);
+            try (ResultSet rows = byPk.executeQuery()) {
+                rows.next();
+                found.add(user(rows));
+            }
+        }
+        return found;
+    }
+
+    // ---- 10,000 single creates, autocommit ------------------------------------------------------
+
+    @Benchmark
+    @Warmup(iterations = 3, time = 5)
+    @Measurement(iterations = 5, time = 5)
+    public List<ModelInstance> create_sequelj(Database db, EmptyEntries empty) {
+        int count = db.sizes.creates();
+        List<ModelInstance> created = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            created.add(db.entries.create(db.newRows.get(i)).join());
+        }
+        return created;
+    }
+
+    @Benchmark
+    @Warmup(iterations = 3, time = 5)
+    @Measurement(iterations = 5, time = 5)
+    public List<User> create_rawJdbc(Database db, EmptyEntries empty) throws SQLException {
+        int count = db.sizes.creates();
+        List<User> created = new ArrayList<>(count);
+        PreparedStatement insert = db.insertOne;
+        for (int i = 0; i < count; i++) {
+            User row = db.newUsers.get(i);
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            String stamp = format(now);
+            insert.setString(1, row.firstName());
+            insert.setString(2, row.lastName());
+            insert.setString(3, row.email());
+            insert.setInt(4, row.age());
+            insert.setString(5, stamp);
+            insert.setString(6, stamp);
+            insert.executeUpdate();
+            try (ResultSet key = insert.getGeneratedKeys()) {
+                key.next();
+                created.add(new User(key.getInt(1), row.firstName(), row.lastName(), row.email(), row.age(), now, now));
+            }
+        }
+        return created;
+    }
+
+    // ---- bulk insert of 100,000 rows in one transaction -----------------------------------------
+
+    @Benchmark
+    public int bulkCreate_rawJdbc(Database db, EmptyEntries empty) throws SQLException {
+        Connection connection = db.raw;
+        List<User> rows = db.newUsers.subList(0, db.sizes.bulkRows());
+        String stamp = format(Instant.now());
+        connection.setAutoCommit(false);
+        try {
+            int inserted = 0;
+            for (int start = 0; start < rows.size(); start += RAW_BULK_CHUNK) {
+                List<User> chunk = rows.subList(start, Math.min(start + RAW_BULK_CHUNK, rows.size()));
+                if (chunk.size() == RAW_BULK_CHUNK) {
+                    inserted += insertChunk(db.insertChunk, chunk, stamp);
+                } else {
+                    try (PreparedStatement last = connection.prepareStatement(multiRowInsert(chunk.size()))) {
+                        inserted += insertChunk(last, chunk, stamp);
+                    }
+                }
+            }
+            connection.commit();
+            return inserted;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
-    // ---- single creates, autocommit -------------------------------------------------------------
-
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public ModelInstance create_sequelj(Database db) {
-        return db.users.create(Map.of("firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.com", "age", 36)).join();
-    }
-
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public User create_rawJdbc(RawStatements statements) throws SQLException {
-        Instant now = Instant.now();
-        String stamp = now.atOffset(java.time.ZoneOffset.UTC).format(SEQUELIZE_DATE);
-        PreparedStatement insert = statements.insert;
-        insert.setString(1, "Ada");
-        insert.setString(2, "Lovelace");
-        insert.setString(3, "ada@example.com");
-        insert.setInt(4, 36);
-        insert.setString(5, stamp);
-        insert.setString(6, stamp);
-        insert.executeUpdate();
-        try (ResultSet key = insert.getGeneratedKeys()) {
-            key.next();
-            return new User(key.getInt(1), "Ada", "Lovelace", "ada@example.com", 36, now, now);
+    private static int insertChunk(PreparedStatement insert, List<User> rows, String stamp) throws SQLException {
+        int index = 1;
+        for (User row : rows) {
+            insert.setString(index++, row.firstName());
+            insert.setString(index++, row.lastName());
+            insert.setString(index++, row.email());
+            insert.setInt(index++, row.age());
+            insert.setString(index++, stamp);
+            insert.setString(index++, stamp);
         }
+        return insert.executeUpdate();
     }
 
-    private static User user(ResultSet rows) throws SQLException {
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /** {@code INSERT INTO entries (...) VALUES (?, ...), ...} with {@code rows} rows. */
+    static String multiRowInsert(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO entries (" + COLUMNS + ") VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    static String format(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).format(SEQUELIZE_DATE);
+    }
+
+    static User user(ResultSet rows) throws SQLException {
         int age = rows.getInt(5);
         Integer nullableAge = rows.wasNull() ? null : age;
         return new User(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getString(4), nullableAge,

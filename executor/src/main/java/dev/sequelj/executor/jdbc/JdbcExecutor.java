@@ -11,6 +11,8 @@ import dev.sequelj.executor.error.TimeoutError;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.ReservedConnection;
+import dev.sequelj.executor.spi.RowCursor;
+import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 import io.vavr.collection.Array;
 import io.vavr.control.Option;
@@ -45,6 +47,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class JdbcExecutor implements Executor {
     private final HikariDataSource pool;
     private final JdbcProfile profile;
+    /** Prepared statements kept per connection where the driver keeps none itself (SQLite). */
+    private final StatementCache statements;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final boolean inMemory;
     /** Connections currently held by transactions; only read to explain a timeout on {@code :memory:}. */
@@ -57,6 +61,7 @@ public final class JdbcExecutor implements Executor {
     /** A pool with a name of its own, as each server of a replication setup has ({@code sequelj-postgres-read-1}). */
     public JdbcExecutor(ConnectionSettings settings, PoolOptions poolOptions, String poolName) {
         this.profile = JdbcProfile.of(settings.dialect());
+        this.statements = profile.statementCache();
         this.inMemory = settings.inMemory();
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
@@ -151,6 +156,19 @@ public final class JdbcExecutor implements Executor {
             }
         }
 
+        /** Streams on the transaction's connection; the transaction sends nothing else until the cursor closes. */
+        @Override
+        public CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+            if (returned.get()) {
+                return CompletableFuture.failedFuture(new ConnectionError(
+                        "this reserved connection was already handed back; its transaction has ended", null));
+            }
+            if (sql.returns() != Sql.Returns.ROWS) {
+                return execute(sql, kind).thenApply(RowCursor::of);
+            }
+            return openStream(sql, fetchSize, () -> connection, false);
+        }
+
         @Override
         public void release() {
             if (returned.compareAndSet(false, true)) {
@@ -205,50 +223,63 @@ public final class JdbcExecutor implements Executor {
                 + " create a new Sequelize to connect again", cause);
     }
 
+    /**
+     * Runs one statement on {@code connection}, with a statement from the {@link StatementCache} (kept for
+     * the next run of the same SQL when the profile caches statements, closed otherwise).
+     */
     private QueryResult run(Connection connection, Sql sql) throws SQLException {
-        return switch (sql.returns()) {
+        int generatedKeys = sql.returns() == Sql.Returns.GENERATED_KEYS ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS;
+        StatementCache.Lease lease = statements.prepare(connection, sql.text(), generatedKeys);
+        boolean reusable = false;
+        try {
+            PreparedStatement statement = lease.statement();
+            int index = 1;
+            for (Object value : sql.params()) {
+                statement.setObject(index++, value);
+            }
+            QueryResult result = collect(statement, sql.returns());
+            reusable = true;
+            return result;
+        } finally {
+            lease.release(reusable);
+        }
+    }
+
+    /** Executes a bound statement and collects what {@code returns} asks for. */
+    private QueryResult collect(PreparedStatement statement, Sql.Returns returns) throws SQLException {
+        return switch (returns) {
             case ROWS -> {
                 // execute(), not executeQuery(): Connector/J refuses executeQuery() for anything but a
                 // SELECT, and MariaDB hands back an inserted row from INSERT ... RETURNING.
-                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
-                    // A batch (SQL Server's SET IDENTITY_INSERT ...; INSERT ...; SET ...) may report update
-                    // counts before the result set: skip them, adding them up in case no result set follows
-                    // (raw SQL of unknown kind, say an UPDATE, is sent as ROWS).
-                    boolean isResultSet = statement.execute();
-                    long updated = -1;
-                    while (!isResultSet) {
-                        int count = statement.getUpdateCount();
-                        if (count == -1) {
-                            yield new QueryResult(Array.empty(), List.of(), updated, Option.none());
-                        }
-                        updated = Math.max(updated, 0) + count;
-                        isResultSet = statement.getMoreResults();
+                // A batch (SQL Server's SET IDENTITY_INSERT ...; INSERT ...; SET ...) may report update
+                // counts before the result set: skip them, adding them up in case no result set follows
+                // (raw SQL of unknown kind, say an UPDATE, is sent as ROWS).
+                boolean isResultSet = statement.execute();
+                long updated = -1;
+                while (!isResultSet) {
+                    int count = statement.getUpdateCount();
+                    if (count == -1) {
+                        yield new QueryResult(Array.empty(), List.of(), updated, Option.none());
                     }
-                    try (ResultSet rows = statement.getResultSet()) {
-                        yield readRows(rows);
-                    }
+                    updated = Math.max(updated, 0) + count;
+                    isResultSet = statement.getMoreResults();
+                }
+                try (ResultSet rows = statement.getResultSet()) {
+                    yield readRows(rows);
                 }
             }
             case GENERATED_KEYS -> {
-                try (PreparedStatement statement = prepare(connection, sql, Statement.RETURN_GENERATED_KEYS)) {
-                    int count = statement.executeUpdate();
-                    try (ResultSet keys = statement.getGeneratedKeys()) {
-                        Option<Object> key = keys.next() ? Option.of(keys.getObject(1)) : Option.none();
-                        yield new QueryResult(Array.empty(), List.of(), count, key);
-                    }
+                int count = statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    Option<Object> key = keys.next() ? Option.of(keys.getObject(1)) : Option.none();
+                    yield new QueryResult(Array.empty(), List.of(), count, key);
                 }
             }
             case NOTHING -> {
-                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
-                    statement.execute();
-                    yield QueryResult.empty();
-                }
+                statement.execute();
+                yield QueryResult.empty();
             }
-            case UPDATE_COUNT -> {
-                try (PreparedStatement statement = prepare(connection, sql, Statement.NO_GENERATED_KEYS)) {
-                    yield new QueryResult(Array.empty(), List.of(), updateCount(statement), Option.none());
-                }
-            }
+            case UPDATE_COUNT -> new QueryResult(Array.empty(), List.of(), updateCount(statement), Option.none());
         };
     }
 
@@ -271,15 +302,6 @@ public final class JdbcExecutor implements Executor {
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, Sql sql, int generatedKeys) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql.text(), generatedKeys);
-        int index = 1;
-        for (Object value : sql.params()) {
-            statement.setObject(index++, value);
-        }
-        return statement;
-    }
-
     private QueryResult readRows(ResultSet rows) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         int count = meta.getColumnCount();
@@ -298,6 +320,69 @@ public final class JdbcExecutor implements Executor {
             result.add(row);
         }
         return new QueryResult(Array.of(labels), result, -1, Option.none());
+    }
+
+    // ---- streaming (issue 4: a finder variant that streams rows with a bounded fetch size) ---------
+
+    /**
+     * Streams on a pooled connection of the cursor's own, handed back when the cursor is closed or has
+     * handed over its last row. How each driver is made to stream is {@link JdbcProfile#openStream}. A
+     * statement that returns no rows ({@link Sql.Returns} other than {@code ROWS}) runs as {@link #execute}
+     * runs it.
+     */
+    @Override
+    public CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+        if (pool.isClosed()) {
+            return CompletableFuture.failedFuture(closed(null));
+        }
+        if (sql.returns() != Sql.Returns.ROWS) {
+            return execute(sql, kind).thenApply(RowCursor::of);
+        }
+        return openStream(sql, fetchSize, pool::getConnection, true);
+    }
+
+    private interface ConnectionSource {
+        Connection get() throws SQLException;
+    }
+
+    private CompletableFuture<RowCursor> openStream(Sql sql, int fetchSize, ConnectionSource source, boolean ownConnection) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                Connection connection = null;
+                try {
+                    connection = source.get();
+                    Connection held = connection;
+                    Runnable release = ownConnection ? () -> closeQuietly(held) : () -> { };
+                    StreamedRows rows = profile.openStream(connection, sql, fetchSize, ownConnection);
+                    try {
+                        return JdbcRowCursor.open(rows, profile.typedTemporalValues(), e -> translate(e, sql.text()), release);
+                    } catch (SQLException | RuntimeException e) {
+                        StreamedRows.closeQuietly(rows::close, e);
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    if (ownConnection && connection != null) {
+                        closeQuietly(connection);
+                    }
+                    throw translate(e, sql.text());
+                } catch (RuntimeException e) {
+                    if (ownConnection && connection != null) {
+                        closeQuietly(connection);
+                    }
+                    throw e;
+                }
+            }, threads);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(closed(e));
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Returning a connection only fails when it is already broken; HikariCP drops it then.
+        }
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.sequelj.executor.jdbc;
 
 import dev.sequelj.executor.ConnectionSettings;
 import dev.sequelj.executor.PoolOptions;
+import dev.sequelj.render.Sql;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.control.Option;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.Properties;
 
@@ -40,6 +43,11 @@ public enum JdbcProfile {
             p.setProperty("stringtype", "unspecified");
             return p;
         }
+
+        @Override
+        StreamedRows openStream(Connection connection, Sql sql, int fetchSize, boolean ownConnection) throws SQLException {
+            return PostgresCursorRows.open(connection, sql, fetchSize, ownConnection);
+        }
     },
     MYSQL("mysql", 3306, true, MySqlErrors.INSTANCE) {
         @Override
@@ -58,6 +66,18 @@ public enum JdbcProfile {
             p.setProperty("forceConnectionTimeZoneToSession", "true");
             return p;
         }
+
+        /**
+         * Connector/J reads a whole result unless the fetch size is {@link Integer#MIN_VALUE}: then it
+         * streams row by row, and nothing else may run on the connection until the stream is closed, which
+         * Sequelj guarantees (the connection is the stream's own, or its transaction waits for it). Chosen
+         * over {@code useCursorFetch=true}, which would make every statement on the pool a server-side
+         * prepared one.
+         */
+        @Override
+        StreamedRows openStream(Connection connection, Sql sql, int fetchSize, boolean ownConnection) throws SQLException {
+            return StreamedRows.driverStreamed(connection, sql, Integer.MIN_VALUE);
+        }
     },
     /** MariaDB through MySQL Connector/J, which speaks its protocol; no second driver needed. */
     MARIADB("mariadb", 3306, true, MySqlErrors.INSTANCE) {
@@ -70,9 +90,20 @@ public enum JdbcProfile {
         Properties properties(ConnectionSettings s, PoolOptions pool) {
             return MYSQL.properties(s, pool);
         }
+
+        @Override
+        StreamedRows openStream(Connection connection, Sql sql, int fetchSize, boolean ownConnection) throws SQLException {
+            return MYSQL.openStream(connection, sql, fetchSize, ownConnection);
+        }
     },
     /** SQLite stores dates as Sequelize's text; values are read as SQLite typed them, never reinterpreted. */
     SQLITE("sqlite", 0, false, SqliteErrors.INSTANCE) {
+        /** sqlite-jdbc prepares every statement anew, and on SQLite preparing costs about what a lookup does. */
+        @Override
+        StatementCache statementCache() {
+            return StatementCache.perConnection(STATEMENTS_PER_CONNECTION);
+        }
+
         @Override
         String url(ConnectionSettings s) {
             return "jdbc:sqlite:" + s.storage();
@@ -99,6 +130,9 @@ public enum JdbcProfile {
                     + ";encrypt=false;trustServerCertificate=true";
         }
     };
+
+    /** Enough for every statement shape of a typical application's hot paths, bounded so that odd ones do not pile up. */
+    static final int STATEMENTS_PER_CONNECTION = 64;
 
     private final String dialectName;
     private final int defaultPort;
@@ -146,6 +180,27 @@ public enum JdbcProfile {
     /** An offset as Sequelize writes its {@code timezone}: {@code +00:00}, {@code +02:00}, {@code -05:30}. */
     static String offsetText(ZoneOffset offset) {
         return offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId();
+    }
+
+    /**
+     * Runs a statement so that its rows arrive about {@code fetchSize} at a time instead of all at once.
+     * By default the driver streams by itself given the fetch size: sqlite-jdbc steps through the
+     * result as rows are asked for; mssql-jdbc does with its default {@code responseBuffering=adaptive}.
+     *
+     * @param ownConnection the connection serves only this stream (no transaction is open on it)
+     */
+    StreamedRows openStream(Connection connection, Sql sql, int fetchSize, boolean ownConnection) throws SQLException {
+        return StreamedRows.driverStreamed(connection, sql, fetchSize);
+    }
+
+    /**
+     * Statements kept prepared per connection: none by default. The server drivers keep their own
+     * (pgJDBC prepares a statement on the server after its fifth use; Connector/J can with
+     * {@code cachePrepStmts}), and a statement cached past HikariCP's proxy would also bypass the proxy's
+     * check that evicts a connection broken by a server restart, which the fault tests rely on.
+     */
+    StatementCache statementCache() {
+        return StatementCache.none();
     }
 
     /** What this driver's SQL states and vendor codes mean. */

@@ -3,6 +3,7 @@ package dev.sequelj.executor.replication;
 import dev.sequelj.executor.spi.Executor;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.ReservedConnection;
+import dev.sequelj.executor.spi.RowCursor;
 import dev.sequelj.executor.spi.StatementKind;
 import dev.sequelj.render.Sql;
 
@@ -52,6 +53,12 @@ public final class ReplicatedExecutor implements Executor {
     @Override
     public CompletableFuture<QueryResult> execute(Sql sql, StatementKind kind) {
         return (kind.readOnly() ? nextRead() : write).execute(sql, kind);
+    }
+
+    /** A stream is routed as {@link #execute(Sql, StatementKind)} routes its statement: a read goes to the next read executor. */
+    @Override
+    public CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+        return (kind.readOnly() ? nextRead() : write).stream(sql, kind, fetchSize);
     }
 
     /** Transactions run on the write executor, reads inside them included, so they see their own writes. */

@@ -69,6 +69,22 @@ public interface Executor extends AutoCloseable {
     }
 
     /**
+     * Runs one statement and hands its rows over as they arrive, at most about {@code fetchSize} of them
+     * held in memory at a time: what {@code Model.findAllStream} and {@code Model.findEach} call. The
+     * cursor holds a connection until it is closed; the caller always closes it.
+     *
+     * <p>The default runs {@link #execute(Sql, StatementKind)} and hands over the rows it read, so an
+     * executor of your own keeps working, only without the memory bound. Sequelj's JDBC executor streams
+     * for real (a server-side cursor on PostgreSQL, a streamed result on MySQL/MariaDB, lazy stepping on
+     * SQLite, adaptive buffering on SQL Server).
+     *
+     * @param fetchSize how many rows to fetch per round trip; at least 1
+     */
+    default CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+        return execute(sql, kind).thenApply(RowCursor::of);
+    }
+
+    /**
      * Sets one connection aside for a transaction: the statements given to the answer all run on it,
      * in order, until it is released. Fails like {@link #execute} when no connection can be had
      * ({@code TimeoutError} after the pool's acquire timeout, {@code ConnectionError}).

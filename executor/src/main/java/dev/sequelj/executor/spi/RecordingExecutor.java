@@ -136,6 +136,15 @@ public final class RecordingExecutor implements Executor {
         return record("pool", sql, kind);
     }
 
+    /**
+     * Recorded as {@link #execute(Sql, StatementKind)} records it, and answered from the script the same
+     * way: the scripted rows are handed over one by one ({@link RowCursor#of}).
+     */
+    @Override
+    public CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+        return record("pool", sql, kind).thenApply(RowCursor::of);
+    }
+
     @Override
     public synchronized CompletableFuture<ReservedConnection> reserve() {
         if (closed) {
@@ -152,6 +161,11 @@ public final class RecordingExecutor implements Executor {
             @Override
             public CompletableFuture<QueryResult> execute(Sql sql, StatementKind kind) {
                 return record(name, sql, kind);
+            }
+
+            @Override
+            public CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+                return record(name, sql, kind).thenApply(RowCursor::of);
             }
 
             @Override

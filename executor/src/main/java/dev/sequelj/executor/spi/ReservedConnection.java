@@ -38,6 +38,15 @@ public interface ReservedConnection {
         return execute(sql);
     }
 
+    /**
+     * Runs one statement on this connection and hands its rows over as they arrive, as
+     * {@link Executor#stream} does. Sequelj sends nothing else to this connection until the cursor is
+     * closed. The default runs {@link #execute(Sql, StatementKind)} and hands over the rows it read.
+     */
+    default CompletableFuture<RowCursor> stream(Sql sql, StatementKind kind, int fetchSize) {
+        return execute(sql, kind).thenApply(RowCursor::of);
+    }
+
     /** Hands the connection back for reuse: the transaction on it ended cleanly (committed or rolled back). */
     void release();
 
