@@ -24,6 +24,10 @@ import java.util.concurrent.CompletableFuture;
  * {@link Sql.Returns#NOTHING} anything ({@link QueryResult#empty()}). Values are plain Java objects,
  * never JDBC classes.
  *
+ * <p><b>Streams.</b> {@code Model.findAllStream} and {@code findEach} call {@link #stream}, which answers
+ * with a {@link RowCursor} handing rows over as they arrive; its default runs {@code execute} and hands
+ * over the rows read, so an executor without it works, only without the memory bound.
+ *
  * <p><b>Failures.</b> Fail the future, never throw: with a {@code SequeljError} subclass from
  * {@code dev.sequelj.executor.error} ({@code DatabaseError} or its kinds {@code UniqueConstraintError} and
  * {@code ForeignKeyConstraintError}, {@code ConnectionError} or its kinds, {@code TimeoutError}); their

@@ -1,6 +1,8 @@
 package dev.sequelj.executor.live;
 
+import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.finder.Op;
+import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.executor.Model;
 import dev.sequelj.executor.ModelInstance;
@@ -15,8 +17,6 @@ import dev.sequelj.executor.jdbc.PoolStats;
 import dev.sequelj.executor.testing.GeneratedRows;
 import dev.sequelj.executor.testing.LiveDatabase;
 import dev.sequelj.executor.testing.LiveSession;
-import dev.sequelj.ast.error.ValidationError;
-import dev.sequelj.ast.model.ModelOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -147,7 +148,7 @@ class StreamingLiveTest {
             rows.create(Map.of("id", ROWS + 1, "amount", 7, "label", "uncommitted"), t).orTimeout(60, TimeUnit.SECONDS).join();
 
             List<Object> labels = new ArrayList<>();
-            var afterStream = new java.util.concurrent.CompletableFuture<ModelInstance>();
+            CompletableFuture<ModelInstance> afterStream = new CompletableFuture<>();
             try (Stream<ModelInstance> stream = rows.findAllStream(options().where(Map.of("amount", 7)).order("id"), FETCH, t)) {
                 Iterator<ModelInstance> it = stream.iterator();
                 labels.add(it.next().get("label"));
