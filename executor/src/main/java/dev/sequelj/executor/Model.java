@@ -9,6 +9,9 @@ import dev.sequelj.ast.finder.TableStatements;
 import dev.sequelj.ast.finder.WriteStatements;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.model.DefaultValues;
+import dev.sequelj.ast.model.UuidGenerator;
+import dev.sequelj.ast.finder.ValueChecker;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.executor.spi.QueryResult;
@@ -25,6 +28,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -61,6 +65,8 @@ import java.util.stream.StreamSupport;
 public final class Model {
     private final Sequelize sequelize;
     private final ModelDefinition definition;
+    /** Record class → its mapping onto this model, made once (see {@link RecordMapper}). */
+    private final Map<Class<?>, RecordMapper<?>> recordMappers = new ConcurrentHashMap<>();
 
     Model(Sequelize sequelize, ModelDefinition definition) {
         this.sequelize = sequelize;
@@ -107,10 +113,37 @@ public final class Model {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        boolean readIndexes = !force && !sequelize.dialect().createsIndexIfNotExists();
         for (Statement statement : statements) {
+            if (readIndexes && statement instanceof Statement.CreateIndex) {
+                return chain.thenCompose(ignored -> createMissingIndexes(statements, transaction)).thenApply(ignored -> this);
+            }
             chain = chain.thenCompose(ignored -> sequelize.run(statement, transaction));
         }
         return chain.thenApply(ignored -> this);
+    }
+
+    /**
+     * Where {@code CREATE INDEX} has no {@code IF NOT EXISTS} (MySQL), Sequelize's way: the table's indexes
+     * read first ({@code SHOW INDEX FROM `users`}), then only the missing ones created, so a second
+     * {@code sync()} is as harmless as the first.
+     */
+    private CompletableFuture<?> createMissingIndexes(io.vavr.collection.Seq<Statement> statements, Transaction transaction) {
+        Dialect dialect = sequelize.dialect();
+        return sequelize.run(new Statement.ShowIndexes(definition.table()), transaction).thenCompose(shown -> {
+            int column = shown.columns().indexWhere(label -> label.equalsIgnoreCase(dialect.indexNameColumn()));
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            if (column >= 0) {
+                shown.rows().forEach(row -> existing.add(String.valueOf(row[column])));
+            }
+            CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+            for (Statement statement : statements) {
+                if (statement instanceof Statement.CreateIndex index && !existing.contains(index.name())) {
+                    chain = chain.thenCompose(ignored -> sequelize.run(index, transaction));
+                }
+            }
+            return chain;
+        });
     }
 
     /** {@code Model.drop()}: drops the table if it exists. */
@@ -139,7 +172,7 @@ public final class Model {
 
     /** {@code Model.findAll()}: every row. */
     public CompletableFuture<List<ModelInstance>> findAll() {
-        return findAll(FindOptions.options(), null);
+        return findAll(FindOptions.options(), (Transaction) null);
     }
 
     /** {@code Model.findAll({transaction})}. */
@@ -149,7 +182,7 @@ public final class Model {
 
     /** {@code Model.findAll(options)}. */
     public CompletableFuture<List<ModelInstance>> findAll(FindOptions options) {
-        return findAll(options, null);
+        return findAll(options, (Transaction) null);
     }
 
     /** {@code Model.findAll({...options, transaction})}. */
@@ -160,7 +193,7 @@ public final class Model {
 
     /** {@code Model.findOne()}: the first row, if any. */
     public CompletableFuture<Optional<ModelInstance>> findOne() {
-        return findOne(FindOptions.options(), null);
+        return findOne(FindOptions.options(), (Transaction) null);
     }
 
     /** {@code Model.findOne({transaction})}. */
@@ -170,7 +203,7 @@ public final class Model {
 
     /** {@code Model.findOne(options)}: the first matching row, if any. */
     public CompletableFuture<Optional<ModelInstance>> findOne(FindOptions options) {
-        return findOne(options, null);
+        return findOne(options, (Transaction) null);
     }
 
     /** {@code Model.findOne({...options, transaction})}. */
@@ -181,6 +214,11 @@ public final class Model {
     }
 
     private List<ModelInstance> instances(QueryResult result) {
+        return rows(result, values -> new ModelInstance(this, values));
+    }
+
+    /** Each row as its attribute values by name, in column order, handed to {@code wrap}. */
+    private <T> List<T> rows(QueryResult result, Function<LinkedHashMap<String, Object>, T> wrap) {
         Dialect dialect = sequelize.dialect();
         // Resolved once per result, not per row: row mapping is a hot path.
         Array<String> labels = result.columns();
@@ -193,15 +231,15 @@ public final class Model {
             types[i] = attribute.type();
         }
         int capacity = (int) (width / 0.75f) + 1; // no rehash while a row is filled
-        List<ModelInstance> instances = new ArrayList<>(result.rows().size());
+        List<T> rows = new ArrayList<>(result.rows().size());
         for (Object[] row : result.rows()) {
             LinkedHashMap<String, Object> values = new LinkedHashMap<>(capacity);
             for (int i = 0; i < width; i++) {
                 values.put(names[i], dialect.fromDatabaseValue(types[i], row[i]));
             }
-            instances.add(new ModelInstance(definition, values));
+            rows.add(wrap.apply(values));
         }
-        return instances;
+        return rows;
     }
 
     /**
@@ -231,14 +269,168 @@ public final class Model {
             }
             values.put(attribute.name(), value);
         }
-        return new ModelInstance(definition, values);
+        return new ModelInstance(this, values);
     }
 
     /** RETURNING / OUTPUT name columns by field, not by attribute; map them back before reading. */
-    private List<ModelInstance> instancesByField(QueryResult result) {
+    List<ModelInstance> instancesByField(QueryResult result) {
         Array<String> attributeLabels = result.columns().map(field -> definition.attributeList()
                 .find(a -> a.field().equals(field)).map(Attribute::name).getOrElse(field));
         return instances(new QueryResult(attributeLabels, result.rows(), result.updateCount(), result.generatedKey()));
+    }
+
+    // ---- instances (issue 4, rows and instances): build, and what ModelInstance's writes use ----------
+
+    /**
+     * Sequelize's {@code Model.build(values)}: a new, unsaved instance holding the given values and the
+     * attributes' defaults (as Sequelize's {@code build} fills them in); {@link ModelInstance#save()} inserts it.
+     *
+     * <pre>{@code
+     * // Sequelize: const jane = User.build({ firstName: 'Jane' }); await jane.save();
+     * ModelInstance jane = users.build(Map.of("firstName", "Jane"));
+     * jane.isNewRecord();   // true
+     * jane.save().join();   // INSERT INTO "users" ... RETURNING ...; jane.get("id") is now the generated key
+     * }</pre>
+     *
+     * @throws dev.sequelj.ast.error.ValidationError for an unknown attribute or a value its type cannot take
+     */
+    public ModelInstance build(Map<String, ?> values) {
+        LinkedHashMap<String, Object> filled = new LinkedHashMap<>();
+        Map<String, Object> withDefaults = DefaultValues.apply(definition, values, sequelize.clock().instant(), UuidGenerator.RANDOM);
+        for (Attribute attribute : definition.attributes().values()) { // definition order, VIRTUAL ones too
+            if (withDefaults.containsKey(attribute.name())) {
+                filled.put(attribute.name(), ValueChecker.check(definition.name(), attribute, withDefaults.get(attribute.name())));
+            }
+        }
+        for (String name : values.keySet()) {
+            definition.attribute(name); // an unknown one is refused by name
+        }
+        return new ModelInstance(this, filled, true);
+    }
+
+    // ---- rows onto records, and raw rows (issue 4, rows and instances) ------------------------------
+
+    /**
+     * {@code Model.findAll(options)} with each row mapped onto a record of your own: each component filled
+     * from the attribute of its name, converted to its type ({@link RecordMapper}). A component that
+     * names no attribute or cannot hold its values fails the future with a {@code ValidationError} before any
+     * SQL is sent.
+     *
+     * <pre>{@code
+     * record UserRow(long id, String firstName, LocalDate birthday) {}
+     * List<UserRow> rows = users.findAll(options().where(Map.of("lastName", "Doe")), UserRow.class).join();
+     * }</pre>
+     */
+    public <R extends Record> CompletableFuture<List<R>> findAll(FindOptions options, Class<R> recordClass) {
+        return findAll(options, recordClass, null);
+    }
+
+    /** {@link #findAll(FindOptions, Class)} of every row. */
+    public <R extends Record> CompletableFuture<List<R>> findAll(Class<R> recordClass) {
+        return findAll(FindOptions.options(), recordClass, null);
+    }
+
+    /** {@link #findAll(FindOptions, Class)} in a transaction. */
+    public <R extends Record> CompletableFuture<List<R>> findAll(FindOptions options, Class<R> recordClass,
+                                                                 Transaction transaction) {
+        RecordMapper<R> mapper;
+        try {
+            mapper = recordMapper(recordClass);
+        } catch (SequeljError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sequelize.build(() -> FindStatements.findAll(definition, options))
+                .thenCompose(select -> sequelize.run(select, transaction))
+                .thenApply(result -> records(result, mapper));
+    }
+
+    /** {@code Model.findOne(options)} mapped onto a record; see {@link #findAll(FindOptions, Class)}. */
+    public <R extends Record> CompletableFuture<Optional<R>> findOne(FindOptions options, Class<R> recordClass) {
+        return findOne(options, recordClass, null);
+    }
+
+    /** {@link #findOne(FindOptions, Class)} in a transaction. */
+    public <R extends Record> CompletableFuture<Optional<R>> findOne(FindOptions options, Class<R> recordClass,
+                                                                     Transaction transaction) {
+        RecordMapper<R> mapper;
+        try {
+            mapper = recordMapper(recordClass);
+        } catch (SequeljError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sequelize.build(() -> FindStatements.findOne(definition, options))
+                .thenCompose(select -> sequelize.run(select, transaction))
+                .thenApply(result -> records(result, mapper).stream().findFirst());
+    }
+
+    /**
+     * Sequelize's {@code findAll({raw: true})}: plain maps of attribute name → value (the same Java values
+     * an instance holds), in column order, with no instance around them.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.findAll({ where: { lastName: 'Doe' }, raw: true })
+     * List<Map<String, Object>> rows = users.findAllRaw(options().where(Map.of("lastName", "Doe"))).join();
+     * }</pre>
+     */
+    public CompletableFuture<List<Map<String, Object>>> findAllRaw(FindOptions options) {
+        return findAllRaw(options, null);
+    }
+
+    /** {@code findAll({...options, raw: true, transaction})}. */
+    public CompletableFuture<List<Map<String, Object>>> findAllRaw(FindOptions options, Transaction transaction) {
+        return sequelize.build(() -> FindStatements.findAll(definition, options.raw(true)))
+                .thenCompose(select -> sequelize.run(select, transaction))
+                .thenApply(result -> rows(result, values -> (Map<String, Object>) values));
+    }
+
+    /** Sequelize's {@code findOne({raw: true})}: the first matching row as a plain map, if any. */
+    public CompletableFuture<Optional<Map<String, Object>>> findOneRaw(FindOptions options) {
+        return findOneRaw(options, null);
+    }
+
+    /** {@code findOne({...options, raw: true, transaction})}. */
+    public CompletableFuture<Optional<Map<String, Object>>> findOneRaw(FindOptions options, Transaction transaction) {
+        return sequelize.build(() -> FindStatements.findOne(definition, options.raw(true)))
+                .thenCompose(select -> sequelize.run(select, transaction))
+                .thenApply(result -> rows(result, values -> (Map<String, Object>) values).stream().findFirst());
+    }
+
+    /** The mapping of a record class onto this model, made on first use and kept. */
+    @SuppressWarnings("unchecked")
+    <R extends Record> RecordMapper<R> recordMapper(Class<R> recordClass) {
+        RecordMapper<?> known = recordMappers.get(recordClass);
+        if (known == null) {
+            // Not computeIfAbsent: a refused class throws, and nothing is cached for it.
+            known = RecordMapper.of(definition, recordClass, sequelize.dialect().timezone());
+            recordMappers.putIfAbsent(recordClass, known);
+        }
+        return (RecordMapper<R>) known;
+    }
+
+    /** Rows onto records: where each component is in the row is worked out once per result. */
+    private <R extends Record> List<R> records(QueryResult result, RecordMapper<R> mapper) {
+        Dialect dialect = sequelize.dialect();
+        int size = mapper.size();
+        int[] columns = mapper.columnsOf(result.columns().map(label -> definition.attribute(label).name()).asJava());
+        DataType[] types = new DataType[size];
+        for (int i = 0; i < size; i++) {
+            types[i] = mapper.attribute(i).type();
+        }
+        List<R> records = new ArrayList<>(result.rows().size());
+        for (Object[] row : result.rows()) {
+            Object[] arguments = new Object[size];
+            for (int i = 0; i < size; i++) {
+                int column = columns[i];
+                arguments[i] = mapper.convert(i, column < 0 ? null : dialect.fromDatabaseValue(types[i], row[column]));
+            }
+            records.add(mapper.construct(arguments));
+        }
+        return records;
+    }
+
+    /** The Sequelize this model is bound to. */
+    Sequelize sequelize() {
+        return sequelize;
     }
 
     // ---- streaming (issue 4: a finder variant that streams rows with a bounded fetch size) ----------
@@ -373,7 +565,7 @@ public final class Model {
             for (int i = 0; i < width; i++) {
                 values.put(names[i], dialect.fromDatabaseValue(types[i], row[i]));
             }
-            return new ModelInstance(definition, values);
+            return new ModelInstance(this, values);
         };
     }
 

@@ -83,6 +83,7 @@ public final class SqlRenderer {
             case Statement.RemoveColumn remove -> TableRenderer.removeColumn(out, remove);
             case Statement.ChangeColumn change -> TableRenderer.changeColumn(out, change);
             case Statement.RenameColumn rename -> TableRenderer.renameColumn(out, rename);
+            case Statement.ShowIndexes show -> TableRenderer.showIndexes(out, show);
         };
         out.sql(';');
         return out.toSql(returns);

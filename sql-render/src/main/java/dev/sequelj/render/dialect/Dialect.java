@@ -619,8 +619,14 @@ public abstract class Dialect implements Cloneable {
 
     /** A value as the executor read it, in the Java type the attribute's data type stands for. */
     public Object fromDatabaseValue(DataType type, Object value) {
-        if (value instanceof LocalDateTime wallClock && type instanceof DataType.DateType) {
-            return wallClock.toInstant(timezone); // a DATETIME without zone holds the wall clock of the timezone option
+        if (type instanceof DataType.DateType) {
+            // A DATETIME without zone holds the wall clock of the timezone option, read as a LocalDateTime or,
+            // as MySQL binds a DATE with fractional seconds, as its text.
+            LocalDateTime wallClock = value instanceof LocalDateTime read ? read
+                    : value instanceof String text ? ValueCodec.parseWallClock(text) : null;
+            if (wallClock != null) {
+                return wallClock.toInstant(timezone);
+            }
         }
         return ValueCodec.read(type, value);
     }
@@ -822,6 +828,38 @@ public abstract class Dialect implements Cloneable {
         out.sql("ALTER TABLE ").table(rename.table()).sql(" RENAME COLUMN ").identifier(rename.from())
                 .sql(" TO ").identifier(rename.to());
     }
+    // ---- reading a table's indexes (issue 4: sync stays idempotent without CREATE INDEX IF NOT EXISTS) ----
+
+    /**
+     * Whether {@code CREATE INDEX} takes {@code IF NOT EXISTS} here, so that {@code sync} can send its indexes
+     * blindly. Where it does not (MySQL), {@code sync} first reads the table's indexes
+     * ({@link #writeShowIndexes}) and creates only those missing, as Sequelize's {@code sync} does.
+     */
+    public boolean createsIndexIfNotExists() {
+        return true;
+    }
+
+    /**
+     * Sequelize's {@code showIndexesQuery}; PostgreSQL's here:
+     * {@code SELECT i.relname AS name, ... FROM pg_class t, pg_class i, pg_index ix, pg_attribute a WHERE ... and t.relname = 'users' ...}.
+     * The table name is a string literal, as in Sequelize.
+     */
+    public void writeShowIndexes(SqlWriter out, TableName table) {
+        out.sql("SELECT i.relname AS name, ix.indisprimary AS primary, ix.indisunique AS unique, ix.indkey AS indkey,"
+                + " array_agg(a.attnum) as column_indexes, array_agg(a.attname) AS column_names,"
+                + " pg_get_indexdef(ix.indexrelid) AS definition FROM pg_class t, pg_class i, pg_index ix, pg_attribute a");
+        table.schema().forEach(schema -> out.sql(", pg_namespace s"));
+        out.sql(" WHERE t.oid = ix.indrelid AND i.oid = ix.indexrelid AND a.attrelid = t.oid AND t.relkind = 'r' and t.relname = ")
+                .stringLiteral(table.name());
+        table.schema().forEach(schema -> out.sql(" AND s.oid = t.relnamespace AND s.nspname = ").stringLiteral(schema));
+        out.sql(" GROUP BY i.relname, ix.indexrelid, ix.indisprimary, ix.indisunique, ix.indkey ORDER BY i.relname");
+    }
+
+    /** The column of {@link #writeShowIndexes}' rows that holds the index name. */
+    public String indexNameColumn() {
+        return "name";
+    }
+
     // ---- inline literals (SqlRenderer.inline, sequelj render --inline) --------------------------
 
     /**
