@@ -316,6 +316,11 @@ public final class ModelInstance {
         return increment(List.of(attribute), by, null);
     }
 
+    /** {@code increment(field, {by, transaction})}. */
+    public CompletableFuture<ModelInstance> increment(String attribute, Number by, Transaction transaction) {
+        return increment(List.of(attribute), by, transaction);
+    }
+
     /** {@code increment([fields], {by, transaction})}: each attribute by the same amount. */
     public CompletableFuture<ModelInstance> increment(Collection<String> attributes, Number by, Transaction transaction) {
         return adjust(attributes, by, false, transaction);
@@ -334,6 +339,11 @@ public final class ModelInstance {
     /** Sequelize's {@code decrement(field, {by})}: {@code SET "age" = "age" - 2}; see {@link #increment(String, Number)}. */
     public CompletableFuture<ModelInstance> decrement(String attribute, Number by) {
         return decrement(List.of(attribute), by, null);
+    }
+
+    /** {@code decrement(field, {by, transaction})}. */
+    public CompletableFuture<ModelInstance> decrement(String attribute, Number by, Transaction transaction) {
+        return decrement(List.of(attribute), by, transaction);
     }
 
     /** {@code decrement([fields], {by, transaction})}. */
