@@ -15,6 +15,7 @@ import dev.sequelj.ast.finder.WriteStatements;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.ModelDefinition;
+import dev.sequelj.ast.model.UuidGenerator;
 import dev.sequelj.ast.statement.Statement;
 
 import java.time.Instant;
@@ -55,7 +56,7 @@ final class WriteCallReader {
 
     private WriteCallReader() {}
 
-    static Statement create(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static Statement create(ModelDefinition model, List<JsonNode> args, Instant now, UuidGenerator uuids) {
         ObjectNode options = valuesAndOptions(args, "create", "values, e.g. [{\"firstName\": \"John\"}]");
         checkKeys(options, "args[1]", CREATE_OPTIONS, "option");
         Map<String, Object> values = values(model, args.get(0), "args[0]");
@@ -73,11 +74,11 @@ final class WriteCallReader {
             create = create.silent(bool(options.get("silent"), "args[1].silent"));
         }
         CreateOptions checked = create;
-        return build("args[0]", "args[1]", () -> WriteStatements.create(model, values, checked, now));
+        return build("args[0]", "args[1]", () -> WriteStatements.create(model, values, checked, now, uuids));
     }
 
     /** None for an empty list of rows: Sequelize sends nothing then. */
-    static List<Statement> bulkCreate(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static List<Statement> bulkCreate(ModelDefinition model, List<JsonNode> args, Instant now, UuidGenerator uuids) {
         ObjectNode options = valuesAndOptions(args, "bulkCreate", "list of rows, e.g. [[{\"firstName\": \"John\"}]]");
         checkKeys(options, "args[1]", BULK_CREATE_OPTIONS, "option");
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -110,7 +111,7 @@ final class WriteCallReader {
             bulk = bulk.conflictAttributes(attributes(model, options.get("conflictAttributes"), "args[1].conflictAttributes"));
         }
         BulkCreateOptions checked = bulk;
-        return build("args[0]", "args[1]", () -> WriteStatements.bulkCreate(model, rows, checked, now)).<Statement>map(s -> s).toJavaList();
+        return build("args[0]", "args[1]", () -> WriteStatements.bulkCreate(model, rows, checked, now, uuids)).<Statement>map(s -> s).toJavaList();
     }
 
     /** None when no value is left to write: Sequelize sends nothing then. */
@@ -195,7 +196,7 @@ final class WriteCallReader {
         return build("args[0]", "args[0]", () -> WriteStatements.truncate(model, checked, now));
     }
 
-    static Statement upsert(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static Statement upsert(ModelDefinition model, List<JsonNode> args, Instant now, UuidGenerator uuids) {
         ObjectNode options = valuesAndOptions(args, "upsert", "values, e.g. [{\"id\": 1, \"firstName\": \"John\"}]");
         checkKeys(options, "args[1]", UPSERT_OPTIONS, "option");
         Map<String, Object> values = values(model, args.get(0), "args[0]");
@@ -210,7 +211,7 @@ final class WriteCallReader {
             upsert = upsert.conflictFields(attributes(model, options.get("conflictFields"), "args[1].conflictFields"));
         }
         UpsertOptions checked = upsert;
-        return build("args[0]", "args[1]", () -> WriteStatements.upsert(model, values, checked, now));
+        return build("args[0]", "args[1]", () -> WriteStatements.upsert(model, values, checked, now, uuids));
     }
 
     /** {@code increment} and {@code decrement}. */
