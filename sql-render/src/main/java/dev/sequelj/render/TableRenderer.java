@@ -78,6 +78,11 @@ final class TableRenderer {
         return Sql.Returns.NOTHING;
     }
 
+    static Sql.Returns showIndexes(SqlWriter out, Statement.ShowIndexes show) {
+        out.dialect().writeShowIndexes(out, show.table());
+        return Sql.Returns.ROWS;
+    }
+
     static Sql.Returns dropIndex(SqlWriter out, Statement.DropIndex drop) {
         out.dialect().writeDropIndex(out, drop);
         return Sql.Returns.NOTHING;

@@ -6,6 +6,7 @@ import dev.sequelj.ast.model.DataTypes;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,7 +90,7 @@ public final class ValueCodec {
             case DataType.EnumType e -> text(value);
             case DataType.IntegralType i -> readInteger(i, value);
             case DataType.FloatingType f -> value instanceof Number n ? (Object) n.doubleValue() : parseDouble(value);
-            case DataType.DecimalType d -> readDecimal(value);
+            case DataType.DecimalType d -> withScale(d, readDecimal(value));
             case DataType.BooleanType b -> switch (value) {
                 case Boolean bool -> bool;
                 case Number n -> n.intValue() != 0;
@@ -159,6 +160,15 @@ public final class ValueCodec {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * A DECIMAL with a scale holds exactly that many decimals, whatever the driver hands back (SQLite's REAL
+     * {@code -1.0E-4} for {@code -0.0001}) or was sent ({@code 1.5} into DECIMAL(12,4) is stored as
+     * {@code 1.5000}); rounded half up, as the databases round a value with more decimals.
+     */
+    private static BigDecimal withScale(DataType.DecimalType type, BigDecimal value) {
+        return value == null || type.scale().isEmpty() ? value : value.setScale(type.scale().get(), RoundingMode.HALF_UP);
     }
 
     private static BigDecimal readDecimal(Object value) {
@@ -242,6 +252,29 @@ public final class ValueCodec {
         try {
             return value instanceof UUID uuid ? uuid : UUID.fromString(text.trim());
         } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A date-time without offset in MySQL's text form ({@code 2024-01-15 10:30:45[.123]}), as a MySQL
+     * dialect binds a DATE with fractional seconds; null for any other text.
+     */
+    public static LocalDateTime parseWallClock(String text) {
+        // Looked at before parsing: this runs for every DATE text read (SQLite's carry an offset and are not
+        // wall clocks), and a failed parse throws, which costs far more than the row it is reading.
+        if (text.length() < 19 || text.length() > 29 || text.charAt(10) != ' ') {
+            return null;
+        }
+        for (int i = 19; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' && i == 19)) {
+                return null;
+            }
+        }
+        try {
+            return LocalDateTime.parse(text, LOCAL_DATE_TIME);
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

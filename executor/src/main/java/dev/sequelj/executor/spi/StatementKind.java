@@ -56,6 +56,8 @@ public enum StatementKind {
             case Statement.RemoveColumn column -> DDL;
             case Statement.ChangeColumn column -> DDL;
             case Statement.RenameColumn column -> DDL;
+            // A look at the schema for sync: sent where the DDL goes, so it sees what the DDL did.
+            case Statement.ShowIndexes show -> DDL;
         };
     }
 

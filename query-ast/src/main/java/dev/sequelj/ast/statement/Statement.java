@@ -195,4 +195,14 @@ public sealed interface Statement {
 
     /** {@code queryInterface.renameColumn}: {@code ALTER TABLE ... RENAME COLUMN from TO to}; SQL Server {@code sp_rename}. */
     record RenameColumn(TableName table, String from, String to) implements Statement {}
+
+    // ---- reading the schema (issue 4: sync idempotent where indexes have no IF NOT EXISTS) --------
+
+    /**
+     * {@code queryInterface.showIndex(table)}: the table's indexes, one row per index column, as each
+     * database describes them (MySQL {@code SHOW INDEX FROM `users`}); the column holding the index name
+     * is the dialect's {@code indexNameColumn()}. {@code sync} reads it where the database cannot create
+     * an index only if it is missing, to add only the missing ones, as Sequelize's {@code sync} does.
+     */
+    record ShowIndexes(TableName table) implements Statement {}
 }

@@ -32,6 +32,11 @@ public class MariaDbDialect extends MySqlDialect {
         quoteQualified(out, table);
     }
 
+    @Override
+    public boolean createsIndexIfNotExists() {
+        return true;
+    }
+
     /** {@code ADD INDEX IF NOT EXISTS `name`}: MariaDB can leave an existing index in place, so a second {@code sync} works. */
     @Override
     protected void writeIndexIfNotExists(dev.sequelj.render.SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {

@@ -285,6 +285,19 @@ public class MssqlDialect extends Dialect {
         out.identifier(index.name());
     }
 
+    /** {@code EXEC sys.sp_helpindex @objname = N'[users]'}, Sequelize's; the name in {@code index_name}. */
+    @Override
+    public void writeShowIndexes(SqlWriter out, dev.sequelj.ast.statement.TableName table) {
+        StringBuilder quoted = new StringBuilder();
+        quoteTableName(quoted, table);
+        out.sql("EXEC sys.sp_helpindex @objname = ").stringLiteral(quoted.toString());
+    }
+
+    @Override
+    public String indexNameColumn() {
+        return "index_name";
+    }
+
     /** {@code DROP INDEX [name] ON [users]}. */
     @Override
     public void writeDropIndex(SqlWriter out, dev.sequelj.ast.statement.Statement.DropIndex drop) {

@@ -268,11 +268,27 @@ public class MySqlDialect extends Dialect {
     }
 
     /**
-     * MySQL has no {@code IF NOT EXISTS} for indexes: {@code sync} adds its indexes unconditionally, so a
-     * second {@code sync()} of a model with indexes fails with "Duplicate key name" (Sequelize reads the
-     * table's indexes first, which needs a connection). MariaDB has the clause.
+     * MySQL has no {@code IF NOT EXISTS} for indexes, so {@code sync} reads the table's indexes first
+     * ({@code SHOW INDEX FROM `users`}) and adds only those missing, as Sequelize does; a second
+     * {@code sync()} then sends no index at all. MariaDB has the clause.
      */
     protected void writeIndexIfNotExists(SqlWriter out, dev.sequelj.ast.statement.Statement.CreateIndex index) {}
+
+    @Override
+    public boolean createsIndexIfNotExists() {
+        return false;
+    }
+
+    /** {@code SHOW INDEX FROM `users`}, Sequelize's; one row per index column, the name in {@code Key_name}. */
+    @Override
+    public void writeShowIndexes(SqlWriter out, TableName table) {
+        out.sql("SHOW INDEX FROM ").table(table);
+    }
+
+    @Override
+    public String indexNameColumn() {
+        return "Key_name";
+    }
 
     /** {@code DROP INDEX `name` ON `users`}. */
     @Override
@@ -402,6 +418,12 @@ public class MySqlDialect extends Dialect {
     @Override
     public UpdateReturning updateReturning() {
         return UpdateReturning.NONE;
+    }
+
+    /** {@code ON DUPLICATE KEY UPDATE} reports 1 row for an insert, 2 for an update. */
+    @Override
+    public boolean upsertCountTellsInsert() {
+        return true;
     }
 
     @Override

@@ -259,4 +259,10 @@ public class SqliteDialect extends Dialect {
     public LiteralWriter literals() {
         return LITERALS;
     }
+
+    /** {@code PRAGMA INDEX_LIST(`users`)}, Sequelize's; the name in {@code name}. */
+    @Override
+    public void writeShowIndexes(SqlWriter out, TableName table) {
+        out.sql("PRAGMA INDEX_LIST(").table(table).sql(")");
+    }
 }
