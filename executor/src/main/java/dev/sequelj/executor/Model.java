@@ -295,15 +295,15 @@ public final class Model {
      * @throws dev.sequelj.ast.error.ValidationError for an unknown attribute or a value its type cannot take
      */
     public ModelInstance build(Map<String, ?> values) {
+        for (String name : values.keySet()) {
+            definition.attribute(name); // an unknown one is refused by name
+        }
         LinkedHashMap<String, Object> filled = new LinkedHashMap<>();
         Map<String, Object> withDefaults = DefaultValues.apply(definition, values, sequelize.clock().instant(), UuidGenerator.RANDOM);
         for (Attribute attribute : definition.attributes().values()) { // definition order, VIRTUAL ones too
             if (withDefaults.containsKey(attribute.name())) {
                 filled.put(attribute.name(), ValueChecker.check(definition.name(), attribute, withDefaults.get(attribute.name())));
             }
-        }
-        for (String name : values.keySet()) {
-            definition.attribute(name); // an unknown one is refused by name
         }
         return new ModelInstance(this, filled, true);
     }
