@@ -95,11 +95,21 @@ public final class SqlRenderer {
      * rendering fails, is rendered from the statement itself, so errors name the real values.
      */
     private static Sql renderCached(Statement statement, Dialect dialect) {
-        Option<StatementShape> read = StatementShape.of(statement, dialect);
-        if (read.isEmpty()) {
-            return renderOne(statement, dialect, SqlWriter.Values.BOUND);
+        StatementShape shape = READERS.get();
+        try {
+            if (!shape.readAgain(statement, dialect)) {
+                return renderOne(statement, dialect, SqlWriter.Values.BOUND);
+            }
+            return renderCached(statement, dialect, shape);
+        } finally {
+            shape.forget();
         }
-        StatementShape shape = read.get();
+    }
+
+    /** One shape reader per thread, read into on every render: looking a shape up allocates nothing. */
+    private static final ThreadLocal<StatementShape> READERS = ThreadLocal.withInitial(StatementShape::reader);
+
+    private static Sql renderCached(Statement statement, Dialect dialect, StatementShape shape) {
         SqlTemplate template = SHAPES.get(shape);
         if (template == null) {
             Option<SqlTemplate> rendered;

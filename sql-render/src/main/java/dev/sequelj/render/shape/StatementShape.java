@@ -2,10 +2,12 @@ package dev.sequelj.render.shape;
 
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.expression.Parameter;
+import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.Assignment;
 import dev.sequelj.ast.statement.OrderItem;
 import dev.sequelj.ast.statement.SelectColumn;
 import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -56,9 +58,15 @@ public final class StatementShape {
     private int valueCount;
 
     private StatementShape() {
-        tokens = new Object[128]; // a typical finder has about 90
-        hash = 1;
+        tokens = new Object[96]; // a typical finder has about 70
         values = new Object[16];
+        reset();
+    }
+
+    private void reset() {
+        Arrays.fill(values, 0, valueCount, null); // a reader kept for reuse must not hold on to a caller's values
+        tokenCount = 0;
+        hash = 1;
         valueCount = 2; // limit, offset
     }
 
@@ -74,8 +82,34 @@ public final class StatementShape {
      */
     public static Option<StatementShape> of(Statement statement, Dialect dialect) {
         StatementShape shape = new StatementShape();
-        shape.token(dialect);
-        return shape.statement(statement) ? Option.some(shape) : Option.none();
+        return shape.read(statement, dialect) ? Option.some(shape) : Option.none();
+    }
+
+    /**
+     * A shape to read statements into again and again ({@link #readAgain}), for one thread: reading a shape
+     * on every render then allocates nothing.
+     */
+    public static StatementShape reader() {
+        return new StatementShape();
+    }
+
+    /**
+     * Reads {@code statement} into this reader, forgetting what it read before; false for a statement that
+     * is not cached. The values read stay here until the next read or {@link #forget()}.
+     */
+    public boolean readAgain(Statement statement, Dialect dialect) {
+        reset();
+        return read(statement, dialect);
+    }
+
+    /** Drops the tokens and values read, so that a reader kept for reuse holds none of a caller's values. */
+    public void forget() {
+        reset();
+    }
+
+    private boolean read(Statement statement, Dialect dialect) {
+        token(dialect);
+        return statement(statement);
     }
 
     /** The statement's values: its limit, its offset (null when absent), then each slotted value in walk order. */
@@ -130,6 +164,12 @@ public final class StatementShape {
         }
         if (token instanceof Integer size) {
             return size;
+        }
+        if (token instanceof TableName table) {
+            return table.name().hashCode(); // a record's own hashCode goes through ObjectMethods: slower
+        }
+        if (token instanceof DataType type) {
+            return System.identityHashCode(type.getClass()); // equal types are of one class; equals tells them apart
         }
         return token == null ? 0 : token.hashCode();
     }
