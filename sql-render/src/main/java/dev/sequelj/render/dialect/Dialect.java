@@ -518,6 +518,15 @@ public abstract class Dialect implements Cloneable {
         return UpsertForm.INSERT_ON_DUPLICATE;
     }
 
+    /**
+     * Whether the count an upsert that hands back no rows reports says if the row was inserted: MySQL's
+     * {@code ON DUPLICATE KEY UPDATE} counts 1 for a row inserted and 2 for a row updated, which
+     * Sequelize reads as {@code created}. PostgreSQL and SQLite count 1 either way.
+     */
+    public boolean upsertCountTellsInsert() {
+        return false;
+    }
+
     /** Writes the head of a MERGE up to its target table: {@code MERGE INTO "users"}. */
     public void writeMergeInto(SqlWriter out, TableName table) {
         out.sql("MERGE INTO ").table(table);
