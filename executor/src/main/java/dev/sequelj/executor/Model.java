@@ -1,21 +1,39 @@
 package dev.sequelj.executor;
 
 import dev.sequelj.ast.error.SequeljError;
+import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.expression.Expression;
+import dev.sequelj.ast.finder.BulkCreateOptions;
+import dev.sequelj.ast.finder.DestroyOptions;
 import dev.sequelj.ast.finder.FindOptions;
+import dev.sequelj.ast.finder.FindOrCreate;
 import dev.sequelj.ast.finder.FindStatements;
+import dev.sequelj.ast.finder.IncrementOptions;
+import dev.sequelj.ast.finder.RestoreOptions;
 import dev.sequelj.ast.finder.TableStatements;
+import dev.sequelj.ast.finder.UpdateOptions;
+import dev.sequelj.ast.finder.UpsertOptions;
+import dev.sequelj.ast.finder.ValueChecker;
 import dev.sequelj.ast.finder.WriteStatements;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
+import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.DefaultValues;
 import dev.sequelj.ast.model.UuidGenerator;
-import dev.sequelj.ast.finder.ValueChecker;
 import dev.sequelj.ast.model.ModelDefinition;
+import dev.sequelj.ast.statement.Lock;
+import dev.sequelj.ast.statement.OnDuplicate;
 import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.executor.error.UniqueConstraintError;
+import dev.sequelj.executor.result.CountAndRows;
+import dev.sequelj.executor.result.FindOrCreateResult;
+import dev.sequelj.executor.result.GroupCount;
+import dev.sequelj.executor.result.UpdateResult;
+import dev.sequelj.executor.result.UpsertResult;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.RowCursor;
+import dev.sequelj.render.SqlRenderer;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.collection.Array;
 
@@ -213,6 +231,815 @@ public final class Model {
                 .thenApply(result -> instances(result).stream().findFirst());
     }
 
+    // ==== finders and writes (issue 4: every finder and write runs live and answers as Sequelize) ====
+    //
+    // Each method builds its statement with FindStatements / WriteStatements (bad input fails the future
+    // with a ValidationError before any SQL), runs it, and maps the result to what Sequelize answers.
+    // Each has a twin taking a Transaction as its last argument.
+
+    // ---- findByPk -------------------------------------------------------------------------------------
+
+    /**
+     * {@code Model.findByPk(key)}: the row whose primary key is {@code key}, if any. A null key sends
+     * nothing and answers empty, as Sequelize answers null without a query.
+     *
+     * <pre>{@code
+     * // Sequelize: const user = await User.findByPk(5);
+     * Optional<ModelInstance> user = users.findByPk(5).join();
+     * }</pre>
+     *
+     * <p>Fails with a {@code ValidationError}, before any SQL, when the key does not fit the key attribute's
+     * type, the model's primary key has several attributes, or the options have a where (the key is the where).
+     */
+    public CompletableFuture<Optional<ModelInstance>> findByPk(Object key) {
+        return findByPk(key, FindOptions.options(), null);
+    }
+
+    /** {@code Model.findByPk(key, {transaction})}. */
+    public CompletableFuture<Optional<ModelInstance>> findByPk(Object key, Transaction transaction) {
+        return findByPk(key, FindOptions.options(), transaction);
+    }
+
+    /** {@code Model.findByPk(key, options)}: with {@code attributes}, {@code paranoid}, {@code lock}, ... */
+    public CompletableFuture<Optional<ModelInstance>> findByPk(Object key, FindOptions options) {
+        return findByPk(key, options, null);
+    }
+
+    /** {@code Model.findByPk(key, {...options, transaction})}. */
+    public CompletableFuture<Optional<ModelInstance>> findByPk(Object key, FindOptions options, Transaction transaction) {
+        return attempt(() -> FindStatements.findByPk(definition, key, required(options, "findByPk", "options")))
+                .thenCompose(select -> select.isEmpty()
+                        ? CompletableFuture.completedFuture(Optional.<ModelInstance>empty())
+                        : sequelize.run(select.get(), transaction).thenApply(result -> first(instances(result))));
+    }
+
+    // ---- findOrCreate ---------------------------------------------------------------------------------
+
+    /** {@code Model.findOrCreate({where})}: as {@link #findOrCreate(FindOptions, Map, Transaction)} without defaults. */
+    public CompletableFuture<FindOrCreateResult> findOrCreate(FindOptions options) {
+        return findOrCreate(options, Map.of(), null);
+    }
+
+    /** {@code Model.findOrCreate({where, transaction})}. */
+    public CompletableFuture<FindOrCreateResult> findOrCreate(FindOptions options, Transaction transaction) {
+        return findOrCreate(options, Map.of(), transaction);
+    }
+
+    /** {@code Model.findOrCreate({where, defaults})}: see {@link #findOrCreate(FindOptions, Map, Transaction)}. */
+    public CompletableFuture<FindOrCreateResult> findOrCreate(FindOptions options, Map<String, ?> defaults) {
+        return findOrCreate(options, defaults, null);
+    }
+
+    /**
+     * {@code Model.findOrCreate({where, defaults, transaction})}: the row the where finds, or, when there is
+     * none, a new row made of {@code defaults} and the where's plain values (defaults win); answers Sequelize's
+     * {@code [instance, created]}.
+     *
+     * <pre>{@code
+     * // Sequelize: const [user, created] = await User.findOrCreate({
+     * //              where: { email: 'ann@example.com' }, defaults: { name: 'Ann' } });
+     * FindOrCreateResult result = users.findOrCreate(options().where(Map.of("email", "ann@example.com")),
+     *         Map.of("name", "Ann")).join();
+     * result.instance().get("name");   // "Ann", or the name the row already had
+     * result.created();                // true when this call inserted it
+     * }</pre>
+     *
+     * <p>As Sequelize: the SELECT and the INSERT run in a transaction of their own, or in a savepoint of
+     * {@code transaction} when one is given. When the INSERT fails with a {@link UniqueConstraintError}
+     * because another session inserted the row after the SELECT, that transaction (savepoint) is rolled
+     * back and the row is looked up again, outside any transaction (in {@code transaction} when given,
+     * there with a shared row lock where the database takes one, so that MySQL's REPEATABLE READ sees the
+     * row the other session committed); found, the answer is {@code created == false}. Not found, or a
+     * unique violation on attributes only {@code defaults} gives, fails with the {@code UniqueConstraintError}.
+     *
+     * <p>Fails with a {@code ValidationError}, before any SQL, when there is no where, or the where gives an
+     * attribute a condition ({@code {age: {$gt: 18}}}) and {@code defaults} gives it no value.
+     */
+    public CompletableFuture<FindOrCreateResult> findOrCreate(FindOptions options, Map<String, ?> defaults,
+                                                              Transaction transaction) {
+        return attempt(() -> FindStatements.findOrCreate(definition, required(options, "findOrCreate", "options"),
+                required(defaults, "findOrCreate", "defaults"), sequelize.clock().instant()))
+                .thenCompose(statements -> open(transaction).thenCompose(inner -> findOrCreateIn(statements, inner)
+                        .handle((answer, error) -> error == null
+                                ? inner.commit().thenApply(ignored -> answer)
+                                : rolledBack(inner, Transaction.unwrap(error)).thenCompose(failure ->
+                                        foundAfterRace(failure, statements, options, defaults, transaction)))
+                        .thenCompose(next -> next)));
+    }
+
+    /** A transaction of findOrCreate's own, or a savepoint in the caller's. */
+    private CompletableFuture<Transaction> open(Transaction caller) {
+        return caller == null
+                ? sequelize.transaction()
+                : sequelize.transaction(TransactionOptions.options().transaction(caller));
+    }
+
+    private CompletableFuture<FindOrCreateResult> findOrCreateIn(FindOrCreate statements, Transaction inner) {
+        return sequelize.run(statements.find(), inner).thenCompose(found -> {
+            List<ModelInstance> rows = instances(found);
+            if (!rows.isEmpty()) {
+                return CompletableFuture.completedFuture(new FindOrCreateResult(rows.get(0), false));
+            }
+            return sequelize.run(statements.create(), inner)
+                    .thenApply(result -> new FindOrCreateResult(created(statements.create(), result), true));
+        });
+    }
+
+    /** Rolls back what is still open of {@code inner}; answers with {@code error}, any rollback failure suppressed in it. */
+    private static CompletableFuture<Throwable> rolledBack(Transaction inner, Throwable error) {
+        if (inner.finished().isPresent()) {
+            return CompletableFuture.completedFuture(error);
+        }
+        return inner.rollback().handle((ignored, rollbackError) -> {
+            if (rollbackError != null) {
+                error.addSuppressed(Transaction.unwrap(rollbackError));
+            }
+            return error;
+        });
+    }
+
+    /**
+     * Sequelize's answer to a failed findOrCreate: a unique violation means another session may have
+     * created the row in between, so it is looked up again; anything else fails as it is.
+     */
+    private CompletableFuture<FindOrCreateResult> foundAfterRace(Throwable failure, FindOrCreate statements,
+                                                                 FindOptions options, Map<String, ?> defaults,
+                                                                 Transaction caller) {
+        if (!(failure instanceof UniqueConstraintError unique) || violatesDefaultsOnly(unique, options, defaults)) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return sequelize.run(findAgain(statements.find(), options, caller), caller).thenCompose(result -> {
+            Optional<ModelInstance> found = first(instances(result));
+            return found.isPresent()
+                    ? CompletableFuture.completedFuture(new FindOrCreateResult(found.get(), false))
+                    : CompletableFuture.failedFuture(failure);
+        });
+    }
+
+    /**
+     * As Sequelize: a violation whose columns (where the driver names them) include none of the where's and
+     * some of the defaults' is a conflict with another row, not the row looked for, so it is not looked up again.
+     */
+    private boolean violatesDefaultsOnly(UniqueConstraintError unique, FindOptions options, Map<String, ?> defaults) {
+        List<String> fields = unique.fields();
+        if (fields.isEmpty()) {
+            return false;
+        }
+        boolean inWhere = options.whereAttributes().keySet().exists(name -> fields.contains(field(name)));
+        boolean inDefaults = defaults.keySet().stream().anyMatch(name -> fields.contains(field(name)));
+        return !inWhere && inDefaults;
+    }
+
+    private String field(String attribute) {
+        return definition.attributes().get(attribute).map(Attribute::field).getOrElse(attribute);
+    }
+
+    /**
+     * The SELECT that looks for the row the other session inserted. In the caller's transaction it takes a
+     * shared row lock where the database has one: a locking read sees the latest committed row, where a
+     * plain read under MySQL's REPEATABLE READ sees the transaction's older snapshot. SQLite has no row
+     * locks and no other writer between the SELECT and the INSERT, so it reads plainly.
+     */
+    private Statement.Select findAgain(Statement.Select find, FindOptions options, Transaction caller) {
+        if (caller == null || options.lock().isDefined()) {
+            return find;
+        }
+        Statement.Select locked = FindStatements.findOne(definition, options.lock(Lock.SHARE));
+        try {
+            SqlRenderer.render(locked, sequelize.dialect());
+            return locked;
+        } catch (UnsupportedFeatureError e) {
+            return find;
+        }
+    }
+
+    // ---- findAndCountAll, count ----------------------------------------------------------------------
+
+    /** {@code Model.findAndCountAll()}: every row, and how many. */
+    public CompletableFuture<CountAndRows> findAndCountAll() {
+        return findAndCountAll(FindOptions.options(), null);
+    }
+
+    /** {@code Model.findAndCountAll({transaction})}. */
+    public CompletableFuture<CountAndRows> findAndCountAll(Transaction transaction) {
+        return findAndCountAll(FindOptions.options(), transaction);
+    }
+
+    /**
+     * {@code Model.findAndCountAll(options)}: Sequelize's {@code {count, rows}}, the count of every matching
+     * row (attributes, order, limit and offset left out) and the page, sent in that order.
+     *
+     * <pre>{@code
+     * // Sequelize: const { count, rows } = await User.findAndCountAll({ where: {...}, offset: 10, limit: 2 });
+     * CountAndRows page = users.findAndCountAll(options().where(Map.of(...)).offset(10).limit(2)).join();
+     * }</pre>
+     *
+     * <p>With {@code group}, Sequelize's count is a list per group: that is {@link #countByGroup}, and here
+     * a {@code ValidationError}.
+     */
+    public CompletableFuture<CountAndRows> findAndCountAll(FindOptions options) {
+        return findAndCountAll(options, null);
+    }
+
+    /** {@code Model.findAndCountAll({...options, transaction})}. */
+    public CompletableFuture<CountAndRows> findAndCountAll(FindOptions options, Transaction transaction) {
+        return attempt(() -> FindStatements.findAndCountAll(definition, ungrouped(options, "findAndCountAll")))
+                .thenCompose(both -> sequelize.run(both.count(), transaction).thenApply(Model::countOf)
+                        .thenCompose(count -> sequelize.run(both.rows(), transaction)
+                                // Sequelize answers no rows when the count is 0, whatever the page holds.
+                                .thenApply(rows -> new CountAndRows(count, count == 0 ? List.of() : instances(rows)))));
+    }
+
+    /** {@code Model.count()}: every row. */
+    public CompletableFuture<Long> count() {
+        return count(FindOptions.options(), null);
+    }
+
+    /** {@code Model.count({transaction})}. */
+    public CompletableFuture<Long> count(Transaction transaction) {
+        return count(FindOptions.options(), transaction);
+    }
+
+    /**
+     * {@code Model.count(options)}: the matching rows; with {@code col} the non-null values of that attribute,
+     * with {@code distinct} the distinct ones (of the primary key when no {@code col} is given).
+     *
+     * <pre>{@code
+     * // Sequelize: await User.count({ where: { team: 'red' } });  await User.count({ distinct: true, col: 'team' });
+     * long red = users.count(options().where(Map.of("team", "red"))).join();
+     * long teams = users.count(options().distinct(true).col("team")).join();
+     * }</pre>
+     *
+     * <p>With {@code group} Sequelize answers one count per group: use {@link #countByGroup}; here it is a
+     * {@code ValidationError}.
+     */
+    public CompletableFuture<Long> count(FindOptions options) {
+        return count(options, null);
+    }
+
+    /** {@code Model.count({...options, transaction})}. */
+    public CompletableFuture<Long> count(FindOptions options, Transaction transaction) {
+        return attempt(() -> FindStatements.count(definition, ungrouped(options, "count")))
+                .thenCompose(select -> sequelize.run(select, transaction))
+                .thenApply(Model::countOf);
+    }
+
+    /**
+     * {@code Model.count({group})}: one count per group, Sequelize's {@code [{team: 'red', count: 2}, ...]},
+     * in the order the database gives them (add {@code order} for another).
+     *
+     * <pre>{@code
+     * // Sequelize: await User.count({ group: ['team'] });
+     * List<GroupCount> teams = users.countByGroup(options().group("team")).join();
+     * }</pre>
+     *
+     * <p>Without {@code group} it is a {@code ValidationError}: that is {@link #count(FindOptions)}.
+     */
+    public CompletableFuture<List<GroupCount>> countByGroup(FindOptions options) {
+        return countByGroup(options, null);
+    }
+
+    /** {@code Model.count({group, transaction})}. */
+    public CompletableFuture<List<GroupCount>> countByGroup(FindOptions options, Transaction transaction) {
+        return attempt(() -> {
+            if (required(options, "countByGroup", "options").group().isEmpty()) {
+                throw new ValidationError("countByGroup: give group, the attributes to count by"
+                        + " (options().group(\"team\")); without it use count");
+            }
+            return FindStatements.count(definition, options);
+        }).thenCompose(select -> sequelize.run(select, transaction)).thenApply(this::groupCounts);
+    }
+
+    // ---- max, min, sum --------------------------------------------------------------------------------
+
+    /** {@code Model.max(attribute)}: see {@link #max(String, FindOptions, Transaction)}. */
+    public CompletableFuture<Object> max(String attribute) {
+        return max(attribute, FindOptions.options(), null);
+    }
+
+    /** {@code Model.max(attribute, {transaction})}. */
+    public CompletableFuture<Object> max(String attribute, Transaction transaction) {
+        return max(attribute, FindOptions.options(), transaction);
+    }
+
+    /** {@code Model.max(attribute, options)}: see {@link #max(String, FindOptions, Transaction)}. */
+    public CompletableFuture<Object> max(String attribute, FindOptions options) {
+        return max(attribute, options, null);
+    }
+
+    /**
+     * {@code Model.max(attribute, {...options, transaction})}: the largest value of the attribute among the
+     * matching rows, in the Java type of its data type ({@code Integer} for INTEGER, {@code BigDecimal} for
+     * DECIMAL, {@code Instant} for DATE, ...); null when no row matches, as in Sequelize.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.max('age', { where: { team: 'red' } });
+     * Integer oldest = (Integer) users.max("age", options().where(Map.of("team", "red"))).join();
+     * }</pre>
+     */
+    public CompletableFuture<Object> max(String attribute, FindOptions options, Transaction transaction) {
+        return aggregate("max", attribute, options, transaction);
+    }
+
+    /** {@code Model.min(attribute)}: see {@link #max(String, FindOptions, Transaction)}. */
+    public CompletableFuture<Object> min(String attribute) {
+        return min(attribute, FindOptions.options(), null);
+    }
+
+    /** {@code Model.min(attribute, {transaction})}. */
+    public CompletableFuture<Object> min(String attribute, Transaction transaction) {
+        return min(attribute, FindOptions.options(), transaction);
+    }
+
+    /** {@code Model.min(attribute, options)}. */
+    public CompletableFuture<Object> min(String attribute, FindOptions options) {
+        return min(attribute, options, null);
+    }
+
+    /** {@code Model.min(attribute, {...options, transaction})}: the smallest value, typed as {@link #max} types it. */
+    public CompletableFuture<Object> min(String attribute, FindOptions options, Transaction transaction) {
+        return aggregate("min", attribute, options, transaction);
+    }
+
+    /** {@code Model.sum(attribute)}: see {@link #sum(String, FindOptions, Transaction)}. */
+    public CompletableFuture<Object> sum(String attribute) {
+        return sum(attribute, FindOptions.options(), null);
+    }
+
+    /** {@code Model.sum(attribute, {transaction})}. */
+    public CompletableFuture<Object> sum(String attribute, Transaction transaction) {
+        return sum(attribute, FindOptions.options(), transaction);
+    }
+
+    /** {@code Model.sum(attribute, options)}. */
+    public CompletableFuture<Object> sum(String attribute, FindOptions options) {
+        return sum(attribute, options, null);
+    }
+
+    /**
+     * {@code Model.sum(attribute, {...options, transaction})}: the sum over the matching rows; null when none
+     * matches, as in Sequelize. An integer attribute sums to a {@code Long} (a sum outgrows its attribute's
+     * range), DECIMAL to a {@code BigDecimal}, FLOAT/DOUBLE to a {@code Double}.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.sum('age');
+     * Long years = (Long) users.sum("age").join();
+     * }</pre>
+     */
+    public CompletableFuture<Object> sum(String attribute, FindOptions options, Transaction transaction) {
+        return aggregate("sum", attribute, options, transaction);
+    }
+
+    private CompletableFuture<Object> aggregate(String function, String attribute, FindOptions options,
+                                                Transaction transaction) {
+        return attempt(() -> {
+            required(attribute, function, "attribute");
+            FindOptions checked = ungrouped(options, function);
+            Statement.Select select = switch (function) {
+                case "max" -> FindStatements.max(definition, attribute, checked);
+                case "min" -> FindStatements.min(definition, attribute, checked);
+                default -> FindStatements.sum(definition, attribute, checked);
+            };
+            return select;
+        }).thenCompose(select -> sequelize.run(select, transaction)).thenApply(result -> {
+            Object value = result.rows().isEmpty() ? null : result.rows().get(0)[column(result, function)];
+            DataType type = definition.attribute(attribute).type();
+            if (function.equals("sum") && type instanceof DataType.IntegralType) {
+                type = DataTypes.BIGINT;
+            }
+            return value == null ? null : sequelize.dialect().fromDatabaseValue(type, value);
+        });
+    }
+
+    // ---- bulkCreate ------------------------------------------------------------------------------------
+
+    /** {@code Model.bulkCreate(rows)}: see {@link #bulkCreate(List, BulkCreateOptions, Transaction)}. */
+    public CompletableFuture<List<ModelInstance>> bulkCreate(List<? extends Map<String, ?>> rows) {
+        return bulkCreate(rows, BulkCreateOptions.options(), null);
+    }
+
+    /** {@code Model.bulkCreate(rows, {transaction})}. */
+    public CompletableFuture<List<ModelInstance>> bulkCreate(List<? extends Map<String, ?>> rows, Transaction transaction) {
+        return bulkCreate(rows, BulkCreateOptions.options(), transaction);
+    }
+
+    /** {@code Model.bulkCreate(rows, options)}: see {@link #bulkCreate(List, BulkCreateOptions, Transaction)}. */
+    public CompletableFuture<List<ModelInstance>> bulkCreate(List<? extends Map<String, ?>> rows, BulkCreateOptions options) {
+        return bulkCreate(rows, options, null);
+    }
+
+    /**
+     * {@code Model.bulkCreate(rows, {...options, transaction})}: inserts every row with one multi-row INSERT
+     * (split where the database caps one statement's parameters or rows: SQLite 32,766 values, SQL Server
+     * 1,000 rows; the parts run one after another, inside a transaction of their own when none is given, so
+     * that all of them land or none) and answers the rows as stored.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.bulkCreate([{ name: 'a' }, { name: 'b' }], { ignoreDuplicates: true });
+     * List<ModelInstance> created = users.bulkCreate(List.of(Map.of("name", "a"), Map.of("name", "b")),
+     *         BulkCreateOptions.options().ignoreDuplicates(true)).join();
+     * }</pre>
+     *
+     * <p>What comes back: where the database hands the rows back (PostgreSQL, SQLite, MariaDB, SQL Server),
+     * the rows it stored, in order; with {@code ignoreDuplicates} or {@code updateOnDuplicate}, only the rows
+     * inserted or updated (Sequelize answers an instance per row given, pairing them with the returned rows
+     * by position, so a skipped row shifts the keys). On MySQL, and with {@code returning(false)}, an instance
+     * per row given with the values sent; on MySQL with the generated keys, consecutive from the first, as
+     * Sequelize assigns them, when every row was inserted, otherwise (a duplicate skipped or updated) none.
+     * No rows: nothing is sent, and the answer is empty.
+     *
+     * <p>Fails with a {@code ValidationError} naming the row ({@code rows[1]: ...}) before any SQL, for a value
+     * {@code create} would refuse, and for {@code ignoreDuplicates} with {@code updateOnDuplicate}.
+     */
+    public CompletableFuture<List<ModelInstance>> bulkCreate(List<? extends Map<String, ?>> rows, BulkCreateOptions options,
+                                                             Transaction transaction) {
+        return attempt(() -> WriteStatements.bulkCreate(definition, required(rows, "bulkCreate", "rows"),
+                required(options, "bulkCreate", "options"), sequelize.clock().instant()))
+                .thenCompose(insert -> insert.isEmpty()
+                        ? CompletableFuture.completedFuture(List.<ModelInstance>of())
+                        : sequelize.runAll(insert.get(), transaction).thenApply(results -> bulkCreated(insert.get(), results)));
+    }
+
+    private List<ModelInstance> bulkCreated(Statement.BulkInsert insert, List<QueryResult> parts) {
+        if (parts.stream().anyMatch(part -> !part.columns().isEmpty())) {
+            List<ModelInstance> stored = new ArrayList<>();
+            for (QueryResult part : parts) {
+                stored.addAll(instancesByField(part));
+            }
+            return stored;
+        }
+        // The generated keys follow each part's first one only when every row of it was inserted with a
+        // generated key: a skipped or updated duplicate, or a row giving its own key, leaves them unknown.
+        int keyIndex = insert.autoIncrementColumn().map(insert.columns()::indexOf).getOrElse(-1);
+        boolean keysFollow = insert.onDuplicate() instanceof OnDuplicate.Refuse
+                && insert.rows().forAll(row -> keyIndex < 0 || row.get(keyIndex).isEmpty());
+        List<ModelInstance> sent = new ArrayList<>(insert.rows().size());
+        int part = 0;
+        long inPart = 0;
+        for (io.vavr.collection.Seq<io.vavr.control.Option<Expression>> row : insert.rows()) {
+            while (part < parts.size() - 1 && inPart >= parts.get(part).updateCount()) {
+                part++;
+                inPart = 0;
+            }
+            Object key = null;
+            io.vavr.control.Option<Object> first = parts.get(part).generatedKey();
+            if (keysFollow && first.isDefined() && first.get() instanceof Number number) {
+                key = java.math.BigInteger.valueOf(number.longValue()).add(java.math.BigInteger.valueOf(inPart));
+            }
+            sent.add(sentRow(insert.columns(), row, insert.autoIncrementColumn(), key));
+            inPart++;
+        }
+        return sent;
+    }
+
+    // ---- update, increment, decrement ----------------------------------------------------------------
+
+    /** {@code Model.update(values, options)}: see {@link #update(Map, UpdateOptions, Transaction)}. */
+    public CompletableFuture<UpdateResult> update(Map<String, ?> values, UpdateOptions options) {
+        return update(values, options, null);
+    }
+
+    /**
+     * {@code Model.update(values, {...options, transaction})}: sets the values on every row the required where
+     * matches ({@code Map.of()} for every row), stamps {@code updatedAt} unless {@code silent}, skips a paranoid
+     * model's soft-deleted rows unless {@code paranoid(false)}; answers Sequelize's {@code [affectedCount]},
+     * with {@code returning} also the changed rows where the database hands them back.
+     *
+     * <pre>{@code
+     * // Sequelize: const [affectedCount] = await User.update({ team: 'blue' }, { where: { team: 'red' } });
+     * long moved = users.update(Map.of("team", "blue"), UpdateOptions.options().where(Map.of("team", "red")))
+     *         .join().affectedCount();
+     * }</pre>
+     *
+     * <p>No value left to write ({@code fields} excluding all): nothing is sent, the count is 0, as in
+     * Sequelize. No where: a {@code ValidationError} before any SQL, as Sequelize's "Missing where attribute".
+     */
+    public CompletableFuture<UpdateResult> update(Map<String, ?> values, UpdateOptions options, Transaction transaction) {
+        return attempt(() -> WriteStatements.update(definition, required(values, "update", "values"),
+                required(options, "update", "options"), sequelize.clock().instant()))
+                .thenCompose(update -> update.isEmpty()
+                        ? CompletableFuture.completedFuture(new UpdateResult(0, List.of()))
+                        : sequelize.run(update.get(), transaction).thenApply(this::updated));
+    }
+
+    /**
+     * {@code Model.increment(attributes, options)}: each attribute {@code = attribute + by} (1 unless
+     * {@code by} says otherwise), computed by the database, on the rows the required where matches.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.increment(['visits'], { by: 2, where: { id: 5 } });
+     * users.increment(List.of("visits"), IncrementOptions.options().by(2).where(Map.of("id", 5))).join();
+     * }</pre>
+     */
+    public CompletableFuture<UpdateResult> increment(Iterable<String> attributes, IncrementOptions options) {
+        return increment(attributes, options, null);
+    }
+
+    /** {@code Model.increment(attributes, {...options, transaction})}. */
+    public CompletableFuture<UpdateResult> increment(Iterable<String> attributes, IncrementOptions options,
+                                                     Transaction transaction) {
+        return adjusted(() -> WriteStatements.increment(definition, required(attributes, "increment", "attributes"),
+                required(options, "increment", "options"), sequelize.clock().instant()), transaction);
+    }
+
+    /**
+     * {@code Model.increment({attribute: by, ...}, options)}: each attribute by its own amount.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.increment({ visits: 1, score: 10 }, { where: { id: 5 } });
+     * users.increment(Map.of("visits", 1, "score", 10), IncrementOptions.options().where(Map.of("id", 5))).join();
+     * }</pre>
+     */
+    public CompletableFuture<UpdateResult> increment(Map<String, ? extends Number> amounts, IncrementOptions options) {
+        return increment(amounts, options, null);
+    }
+
+    /** {@code Model.increment({attribute: by, ...}, {...options, transaction})}. */
+    public CompletableFuture<UpdateResult> increment(Map<String, ? extends Number> amounts, IncrementOptions options,
+                                                     Transaction transaction) {
+        return adjusted(() -> WriteStatements.increment(definition, required(amounts, "increment", "amounts"),
+                required(options, "increment", "options"), sequelize.clock().instant()), transaction);
+    }
+
+    /** {@code Model.decrement(attributes, options)}: each attribute {@code = attribute - by}. */
+    public CompletableFuture<UpdateResult> decrement(Iterable<String> attributes, IncrementOptions options) {
+        return decrement(attributes, options, null);
+    }
+
+    /** {@code Model.decrement(attributes, {...options, transaction})}. */
+    public CompletableFuture<UpdateResult> decrement(Iterable<String> attributes, IncrementOptions options,
+                                                     Transaction transaction) {
+        return adjusted(() -> WriteStatements.decrement(definition, required(attributes, "decrement", "attributes"),
+                required(options, "decrement", "options"), sequelize.clock().instant()), transaction);
+    }
+
+    /** {@code Model.decrement({attribute: by, ...}, options)}. */
+    public CompletableFuture<UpdateResult> decrement(Map<String, ? extends Number> amounts, IncrementOptions options) {
+        return decrement(amounts, options, null);
+    }
+
+    /** {@code Model.decrement({attribute: by, ...}, {...options, transaction})}. */
+    public CompletableFuture<UpdateResult> decrement(Map<String, ? extends Number> amounts, IncrementOptions options,
+                                                     Transaction transaction) {
+        return adjusted(() -> WriteStatements.decrement(definition, required(amounts, "decrement", "amounts"),
+                required(options, "decrement", "options"), sequelize.clock().instant()), transaction);
+    }
+
+    private CompletableFuture<UpdateResult> adjusted(Supplier<Statement.Update> build, Transaction transaction) {
+        return attempt(build).thenCompose(update -> sequelize.run(update, transaction)).thenApply(this::updated);
+    }
+
+    /** The changed rows where they came back (RETURNING / OUTPUT), else the count alone. */
+    private UpdateResult updated(QueryResult result) {
+        if (!result.columns().isEmpty()) {
+            List<ModelInstance> rows = instancesByField(result);
+            return new UpdateResult(rows.size(), rows);
+        }
+        return new UpdateResult(Math.max(result.updateCount(), 0), List.of());
+    }
+
+    // ---- destroy, restore, truncate ------------------------------------------------------------------
+
+    /** {@code Model.destroy(options)}: see {@link #destroy(DestroyOptions, Transaction)}. */
+    public CompletableFuture<Long> destroy(DestroyOptions options) {
+        return destroy(options, null);
+    }
+
+    /**
+     * {@code Model.destroy({...options, transaction})}: deletes the rows the required where matches
+     * ({@code Map.of()} for every row), or with {@code truncate(true)} empties the table; on a paranoid model,
+     * unless {@code force(true)}, stamps their {@code deletedAt} instead. Answers the number of rows deleted
+     * (or stamped), as Sequelize does.
+     *
+     * <pre>{@code
+     * // Sequelize: const deleted = await User.destroy({ where: { team: 'red' } });
+     * long deleted = users.destroy(DestroyOptions.options().where(Map.of("team", "red"))).join();
+     * users.destroy(DestroyOptions.options().where(Map.of("id", 5)).force(true)).join();   // paranoid: for good
+     * }</pre>
+     */
+    public CompletableFuture<Long> destroy(DestroyOptions options, Transaction transaction) {
+        return attempt(() -> WriteStatements.destroy(definition, required(options, "destroy", "options"),
+                sequelize.clock().instant()))
+                .thenCompose(statement -> sequelize.runAll(statement, transaction))
+                .thenApply(Model::affected);
+    }
+
+    /** {@code Model.restore()}: every soft-deleted row of a paranoid model. */
+    public CompletableFuture<Void> restore() {
+        return restore(RestoreOptions.options(), null);
+    }
+
+    /** {@code Model.restore({transaction})}. */
+    public CompletableFuture<Void> restore(Transaction transaction) {
+        return restore(RestoreOptions.options(), transaction);
+    }
+
+    /** {@code Model.restore(options)}: see {@link #restore(RestoreOptions, Transaction)}. */
+    public CompletableFuture<Void> restore(RestoreOptions options) {
+        return restore(options, null);
+    }
+
+    /**
+     * {@code Model.restore({...options, transaction})}: clears {@code deletedAt} on the matching rows of a
+     * paranoid model (every row without a where); completes with nothing, as Sequelize's resolves with
+     * {@code undefined}. A model that is not paranoid is a {@code ValidationError} before any SQL.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.restore({ where: { id: 5 } });
+     * users.restore(RestoreOptions.options().where(Map.of("id", 5))).join();
+     * }</pre>
+     */
+    public CompletableFuture<Void> restore(RestoreOptions options, Transaction transaction) {
+        return attempt(() -> WriteStatements.restore(definition, required(options, "restore", "options")))
+                .thenCompose(update -> sequelize.run(update, transaction))
+                .thenApply(ignored -> null);
+    }
+
+    /** {@code Model.truncate()}: empties the table. */
+    public CompletableFuture<Void> truncate() {
+        return truncate(DestroyOptions.options(), null);
+    }
+
+    /** {@code Model.truncate({transaction})}. */
+    public CompletableFuture<Void> truncate(Transaction transaction) {
+        return truncate(DestroyOptions.options(), transaction);
+    }
+
+    /** {@code Model.truncate(options)}: see {@link #truncate(DestroyOptions, Transaction)}. */
+    public CompletableFuture<Void> truncate(DestroyOptions options) {
+        return truncate(options, null);
+    }
+
+    /**
+     * {@code Model.truncate({...options, transaction})}: Sequelize's {@code destroy({...options, truncate: true})}:
+     * {@code TRUNCATE} (with {@code cascade}, {@code restartIdentity}; on SQLite a DELETE and, to restart the
+     * counter, a second statement), or on a paranoid model without {@code force(true)} every row soft-deleted.
+     * Completes with nothing, as Sequelize's resolves with {@code undefined}.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.truncate({ restartIdentity: true });
+     * users.truncate(DestroyOptions.options().restartIdentity(true)).join();
+     * }</pre>
+     */
+    public CompletableFuture<Void> truncate(DestroyOptions options, Transaction transaction) {
+        return attempt(() -> WriteStatements.truncate(definition, required(options, "truncate", "options"),
+                sequelize.clock().instant()))
+                .thenCompose(statement -> sequelize.runAll(statement, transaction))
+                .thenApply(ignored -> null);
+    }
+
+    // ---- upsert --------------------------------------------------------------------------------------
+
+    /** {@code Model.upsert(values)}: see {@link #upsert(Map, UpsertOptions, Transaction)}. */
+    public CompletableFuture<UpsertResult> upsert(Map<String, ?> values) {
+        return upsert(values, UpsertOptions.options(), null);
+    }
+
+    /** {@code Model.upsert(values, {transaction})}. */
+    public CompletableFuture<UpsertResult> upsert(Map<String, ?> values, Transaction transaction) {
+        return upsert(values, UpsertOptions.options(), transaction);
+    }
+
+    /** {@code Model.upsert(values, options)}: see {@link #upsert(Map, UpsertOptions, Transaction)}. */
+    public CompletableFuture<UpsertResult> upsert(Map<String, ?> values, UpsertOptions options) {
+        return upsert(values, options, null);
+    }
+
+    /**
+     * {@code Model.upsert(values, {...options, transaction})}: inserts the row, or, when it collides on the
+     * conflict key (the primary key unless {@code conflictFields} names another), overwrites the existing row
+     * with the given values (only {@code fields}, when given; never {@code createdAt}); answers Sequelize's
+     * {@code [instance, created]}.
+     *
+     * <pre>{@code
+     * // Sequelize: const [user, created] = await User.upsert({ id: 5, name: 'Ann' });
+     * UpsertResult result = users.upsert(Map.of("id", 5, "name", "Ann")).join();
+     * }</pre>
+     *
+     * <p>{@code created} is known where the database tells it (MySQL and MariaDB without rows handed back:
+     * 1 row affected for an insert, 2 for an update), and empty elsewhere, where Sequelize answers null
+     * (PostgreSQL, SQLite). The instance is the stored row where the database hands it back, else the values
+     * sent (and the generated key of a row inserted).
+     */
+    public CompletableFuture<UpsertResult> upsert(Map<String, ?> values, UpsertOptions options, Transaction transaction) {
+        return attempt(() -> WriteStatements.upsert(definition, required(values, "upsert", "values"),
+                required(options, "upsert", "options"), sequelize.clock().instant()))
+                .thenCompose(upsert -> sequelize.run(upsert, transaction).thenApply(result -> upserted(upsert, result)));
+    }
+
+    private UpsertResult upserted(Statement.Upsert upsert, QueryResult result) {
+        boolean told = sequelize.dialect().upsertCountTellsInsert();
+        if (!result.columns().isEmpty() && !result.rows().isEmpty()) {
+            return new UpsertResult(instancesByField(result).get(0), Optional.empty());
+        }
+        boolean inserted = result.updateCount() == 1;
+        Object key = inserted ? result.generatedKey().getOrNull() : null;
+        ModelInstance sent = sentRow(upsert.columns(), upsert.values().map(io.vavr.control.Option::some),
+                upsert.autoIncrementColumn(), key);
+        return new UpsertResult(sent, told ? Optional.of(inserted) : Optional.empty());
+    }
+
+    // ---- shared by the finders and writes -----------------------------------------------------------
+
+    /** Builds a statement (or anything), turning a refused input into a failed future, as Sequelize rejects. */
+    private static <T> CompletableFuture<T> attempt(Supplier<T> build) {
+        try {
+            return CompletableFuture.completedFuture(build.get());
+        } catch (SequeljError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A required argument; null is a {@code ValidationError} naming it. */
+    private static <T> T required(T value, String method, String argument) {
+        if (value == null) {
+            throw new ValidationError(method + ": " + argument + " must not be null");
+        }
+        return value;
+    }
+
+    /** Options without {@code group}, which makes Sequelize's count a list: {@link #countByGroup} reads that. */
+    private static FindOptions ungrouped(FindOptions options, String method) {
+        if (required(options, method, "options").group().nonEmpty()) {
+            throw new ValidationError(method + ": with group Sequelize answers one result per group; use"
+                    + " countByGroup for counts, or findAll with attributes such as fn(\"max\", col(\"age\")) and group");
+        }
+        return options;
+    }
+
+    private static Optional<ModelInstance> first(List<ModelInstance> instances) {
+        return instances.isEmpty() ? Optional.empty() : Optional.of(instances.get(0));
+    }
+
+    /** The column an aggregate is selected as ({@code AS "count"}). */
+    private static int column(QueryResult result, String alias) {
+        int index = result.columns().indexOf(alias);
+        return index >= 0 ? index : result.columns().size() - 1;
+    }
+
+    /** A count, whatever integer type the driver reads it as (SQLite int, PostgreSQL and MySQL bigint). */
+    private static long countOf(QueryResult result) {
+        if (result.rows().isEmpty()) {
+            return 0;
+        }
+        Object value = result.rows().get(0)[column(result, "count")];
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private List<GroupCount> groupCounts(QueryResult result) {
+        int countColumn = column(result, "count");
+        List<GroupCount> groups = new ArrayList<>(result.rows().size());
+        for (Object[] row : result.rows()) {
+            LinkedHashMap<String, Object> keys = new LinkedHashMap<>();
+            for (int i = 0; i < row.length; i++) {
+                if (i == countColumn) {
+                    continue;
+                }
+                String label = result.columns().get(i);
+                Object value = row[i];
+                io.vavr.control.Option<Attribute> attribute = definition.attributes().get(label);
+                keys.put(label, attribute.isDefined() ? sequelize.dialect().fromDatabaseValue(attribute.get().type(), value) : value);
+            }
+            groups.add(new GroupCount(keys, row[countColumn] == null ? 0 : ((Number) row[countColumn]).longValue()));
+        }
+        return groups;
+    }
+
+    /** The rows the statements changed, added up over their parts. */
+    private static long affected(List<QueryResult> results) {
+        long affected = 0;
+        for (QueryResult result : results) {
+            affected += Math.max(result.updateCount(), 0);
+        }
+        return affected;
+    }
+
+    /**
+     * A row as sent, where the database hands nothing back (MySQL): each value in the dialect's stored form
+     * and read back from it, so the instance holds what a later find returns; {@code generatedKey} fills the
+     * auto-increment key when the row did not give one.
+     */
+    private ModelInstance sentRow(io.vavr.collection.Seq<String> columns,
+                                  io.vavr.collection.Seq<io.vavr.control.Option<Expression>> cells,
+                                  io.vavr.control.Option<String> keyColumn, Object generatedKey) {
+        Dialect dialect = sequelize.dialect();
+        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+        for (Attribute attribute : definition.attributeList()) {
+            int index = columns.indexOf(attribute.field());
+            Object value = index >= 0 && cells.get(index).isDefined() && cells.get(index).get() instanceof Expression.Param param
+                    ? param.value() : null;
+            if (value != null) {
+                value = dialect.fromDatabaseValue(attribute.type(), dialect.toDatabaseValue(attribute.type(), value));
+            } else if (generatedKey != null && keyColumn.contains(attribute.field())) {
+                value = dialect.fromDatabaseValue(attribute.type(), generatedKey);
+            }
+            values.put(attribute.name(), value);
+        }
+        return new ModelInstance(this, values);
+    }
+
+    // ==== end of the finders and writes ===============================================================
+
     private List<ModelInstance> instances(QueryResult result) {
         return rows(result, values -> new ModelInstance(this, values));
     }
@@ -295,15 +1122,15 @@ public final class Model {
      * @throws dev.sequelj.ast.error.ValidationError for an unknown attribute or a value its type cannot take
      */
     public ModelInstance build(Map<String, ?> values) {
+        for (String name : values.keySet()) {
+            definition.attribute(name); // an unknown one is refused by name
+        }
         LinkedHashMap<String, Object> filled = new LinkedHashMap<>();
         Map<String, Object> withDefaults = DefaultValues.apply(definition, values, sequelize.clock().instant(), UuidGenerator.RANDOM);
         for (Attribute attribute : definition.attributes().values()) { // definition order, VIRTUAL ones too
             if (withDefaults.containsKey(attribute.name())) {
                 filled.put(attribute.name(), ValueChecker.check(definition.name(), attribute, withDefaults.get(attribute.name())));
             }
-        }
-        for (String name : values.keySet()) {
-            definition.attribute(name); // an unknown one is refused by name
         }
         return new ModelInstance(this, filled, true);
     }

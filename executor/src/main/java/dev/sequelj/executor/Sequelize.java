@@ -358,6 +358,38 @@ public final class Sequelize implements AutoCloseable {
         return transaction.execute(sql, kind);
     }
 
+    // ---- one statement, several SQL statements (issue 4, the model finders and writes) -------------
+
+    /**
+     * Runs every SQL statement the dialect needs for one statement, in order, and answers with their
+     * results in that order: usually one; a bulk INSERT split at the dialect's parameter or row cap, and
+     * SQLite's TRUNCATE with {@code restartIdentity} (its counter reset follows), take several. Several
+     * outside a transaction run in a transaction of their own, so that they land together or not at all.
+     */
+    CompletableFuture<List<QueryResult>> runAll(Statement statement, Transaction transaction) {
+        io.vavr.collection.Seq<Sql> parts;
+        try {
+            parts = SqlRenderer.renderAll(statement, settings.dialect());
+        } catch (SequeljError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        StatementKind kind = StatementKind.of(statement);
+        if (parts.size() > 1 && transaction == null) {
+            return transaction(t -> runInOrder(parts, kind, t));
+        }
+        return runInOrder(parts, kind, transaction);
+    }
+
+    private CompletableFuture<List<QueryResult>> runInOrder(io.vavr.collection.Seq<Sql> parts, StatementKind kind,
+                                                            Transaction transaction) {
+        List<QueryResult> results = new ArrayList<>(parts.size());
+        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        for (Sql part : parts) {
+            chain = chain.thenCompose(ignored -> run(part, kind, transaction)).thenAccept(results::add);
+        }
+        return chain.thenApply(ignored -> results);
+    }
+
     // ---- streaming (issue 4: a finder variant that streams rows) ---------------------------------
 
     /**

@@ -28,7 +28,9 @@ class SettingsAndConnectionErrorTest {
 
     /** Nothing listens on port 1 (tcpmux); a short acquire keeps HikariCP from retrying for a minute. */
     private static SequelizeOptions unreachable() {
-        return SequelizeOptions.options().logging(false).pool(PoolOptions.defaults().acquire(1000));
+        // A refused or unresolvable connection fails at once; the acquire time only has to outlast a loaded
+        // machine's first attempt (1 s did not: the pool timed out before the attempt failed, a TimeoutError).
+        return SequelizeOptions.options().logging(false).pool(PoolOptions.defaults().acquire(10_000));
     }
 
     @Test

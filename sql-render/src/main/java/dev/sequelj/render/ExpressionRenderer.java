@@ -21,13 +21,14 @@ final class ExpressionRenderer {
     static void write(SqlWriter out, Expression expression) {
         switch (expression) {
             case Expression.Column column -> {
-                column.qualifier().forEach(q -> out.identifier(q).sql('.'));
+                if (column.qualifier().isDefined()) {
+                    out.identifier(column.qualifier().get()).sql('.');
+                }
                 out.identifier(column.name());
             }
             case Expression.Param param -> {
                 if (param.type().isDefined()) {
-                    out.dialect().writeTypedParam(out, param.type().get(),
-                            out.dialect().toDatabaseValue(param.type().get(), param.value()));
+                    out.dialect().writeTypedParam(out, param.type().get(), out.databaseValue(param.type().get(), param.value()));
                 } else {
                     out.param(param.value());
                 }

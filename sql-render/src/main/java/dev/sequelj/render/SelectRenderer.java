@@ -21,23 +21,27 @@ final class SelectRenderer {
                 out.sql(", ");
             }
             ExpressionRenderer.write(out, column.expression());
-            column.alias().forEach(alias -> out.sql(" AS ").identifier(alias));
+            if (column.alias().isDefined()) {
+                out.sql(" AS ").identifier(column.alias().get());
+            }
             first = false;
         }
         out.sql(" FROM ").table(select.table()).sql(" AS ").identifier(select.alias());
-        select.lock().forEach(lock -> out.dialect().writeTableLockHint(out, lock));
-        select.where().forEach(where -> {
+        if (select.lock().isDefined()) {
+            out.dialect().writeTableLockHint(out, select.lock().get());
+        }
+        if (select.where().isDefined()) {
             out.sql(" WHERE ");
-            ExpressionRenderer.write(out, where);
-        });
+            ExpressionRenderer.write(out, select.where().get());
+        }
         if (!select.group().isEmpty()) {
             out.sql(" GROUP BY ");
             writeList(out, select.group());
         }
-        select.having().forEach(having -> {
+        if (select.having().isDefined()) {
             out.sql(" HAVING ");
-            ExpressionRenderer.write(out, having);
-        });
+            ExpressionRenderer.write(out, select.having().get());
+        }
         boolean paging = select.limit().isDefined() || select.offset().isDefined();
         if (!select.order().isEmpty()) {
             writeOrder(out, select.order());
@@ -50,7 +54,9 @@ final class SelectRenderer {
             }
         }
         out.dialect().writeLimitOffset(out, select.limit(), select.offset());
-        select.lock().forEach(lock -> out.dialect().writeLockClause(out, lock));
+        if (select.lock().isDefined()) {
+            out.dialect().writeLockClause(out, select.lock().get());
+        }
         return Sql.Returns.ROWS;
     }
 

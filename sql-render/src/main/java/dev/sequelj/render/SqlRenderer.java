@@ -2,12 +2,22 @@ package dev.sequelj.render;
 
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.render.dialect.Dialect;
+import dev.sequelj.render.shape.StatementShape;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 
 /**
  * Renders any statement for any dialect into {@link Sql}: text with {@code ?} placeholders plus the
- * bound values. Stateless; one {@link SqlWriter} per call.
+ * bound values, written into one {@link SqlWriter}.
+ *
+ * <p>{@link #render} and {@link #renderAll} keep the text of each statement shape they render (the
+ * statement with its values replaced by slots, {@link StatementShape}) for each dialect: a statement of a
+ * shape rendered before only has its values read and bound, so a finder called again with new values
+ * renders once. At most {@value ShapeCache#CAPACITY} shapes are kept, the least recently used dropped
+ * first; SELECT, INSERT, upsert, UPDATE and DELETE are cached, DDL, TRUNCATE and bulk INSERTs rendered
+ * every time. The cache changes nothing in the result ({@link #renderUncached} renders the same), and
+ * {@link #inline} never uses it: inlined values are text.
  *
  * <pre>{@code
  * Sql sql = SqlRenderer.render(FindStatements.findAll(user, options()), Dialects.POSTGRES);
@@ -15,6 +25,8 @@ import io.vavr.collection.Vector;
  * }</pre>
  */
 public final class SqlRenderer {
+    private static final ShapeCache SHAPES = new ShapeCache();
+
     private SqlRenderer() {}
 
     /**
@@ -31,7 +43,79 @@ public final class SqlRenderer {
             }
             return all.head();
         }
+        return renderCached(statement, dialect);
+    }
+
+    /**
+     * {@link #render} without the shape cache: the renderers walk the statement every time. The result is
+     * the same; this is for comparing with the cache and for measuring it.
+     */
+    public static Sql renderUncached(Statement statement, Dialect dialect) {
         return renderOne(statement, dialect, SqlWriter.Values.BOUND);
+    }
+
+    /**
+     * Renders the statement once, for binding many times: its {@link dev.sequelj.ast.expression.Parameter}s
+     * ({@code Where.param("age")}) are filled in by {@link PreparedSql#bind}, which builds and renders nothing.
+     * SELECT, INSERT, upsert, UPDATE and DELETE can be prepared.
+     *
+     * <pre>{@code
+     * PreparedSql byAge = SqlRenderer.prepare(FindStatements.findAll(user, options().where(col("age").gt(param("age")))),
+     *                                         Dialects.POSTGRES);
+     * executor.execute(byAge.bind(30));
+     * }</pre>
+     *
+     * @throws dev.sequelj.ast.error.ValidationError for a statement of another kind, or one whose text on this
+     *                                               dialect holds one of its values
+     */
+    public static PreparedSql prepare(Statement statement, Dialect dialect) {
+        Option<StatementShape> shape = StatementShape.of(statement, dialect);
+        if (shape.isEmpty()) {
+            throw new dev.sequelj.ast.error.ValidationError(statement.getClass().getSimpleName() + " cannot be prepared;"
+                    + " a SELECT, INSERT, upsert, UPDATE or DELETE can");
+        }
+        SqlWriter out = SqlWriter.forShape(dialect);
+        Sql.Returns returns = write(StatementShape.strip(statement), out);
+        return out.toPrepared(returns, shape.get().values());
+    }
+
+    /** How many statement shapes the cache holds now, at most {@value ShapeCache#CAPACITY}. */
+    public static int cachedShapes() {
+        return SHAPES.size();
+    }
+
+    /** Drops every cached shape (for tests and measurements that must start cold). */
+    public static void clearShapeCache() {
+        SHAPES.clear();
+    }
+
+    /**
+     * The statement through the shape cache: its shape's template bound to its values, the template
+     * rendered first if this shape is new. A shape whose text turns out to depend on a value, or whose
+     * rendering fails, is rendered from the statement itself, so errors name the real values.
+     */
+    private static Sql renderCached(Statement statement, Dialect dialect) {
+        Option<StatementShape> read = StatementShape.of(statement, dialect);
+        if (read.isEmpty()) {
+            return renderOne(statement, dialect, SqlWriter.Values.BOUND);
+        }
+        StatementShape shape = read.get();
+        SqlTemplate template = SHAPES.get(shape);
+        if (template == null) {
+            Option<SqlTemplate> rendered;
+            try {
+                SqlWriter out = SqlWriter.forShape(dialect);
+                rendered = out.toTemplate(write(StatementShape.strip(statement), out));
+            } catch (RuntimeException e) {
+                rendered = Option.none();
+            }
+            if (rendered.isEmpty()) {
+                return renderOne(statement, dialect, SqlWriter.Values.BOUND);
+            }
+            template = rendered.get();
+            SHAPES.put(shape.withoutValues(), template);
+        }
+        return template.bind(shape.values(), dialect);
     }
 
     /**
@@ -56,15 +140,17 @@ public final class SqlRenderer {
         if (statement instanceof Statement.Truncate truncate) {
             return TruncateRenderer.renderAll(truncate, dialect, values);
         }
-        return Vector.of(renderOne(statement, dialect, values));
+        return Vector.of(values == SqlWriter.Values.BOUND ? renderCached(statement, dialect) : renderOne(statement, dialect, values));
     }
 
     /** Exactly the statement given, as one SQL statement. */
     static Sql renderOne(Statement statement, Dialect dialect, SqlWriter.Values values) {
-        return write(statement, new SqlWriter(dialect, values));
+        SqlWriter out = new SqlWriter(dialect, values);
+        return out.toSql(write(statement, out));
     }
 
-    private static Sql write(Statement statement, SqlWriter out) {
+    /** Writes the statement and its closing {@code ;}; what running it returns. */
+    private static Sql.Returns write(Statement statement, SqlWriter out) {
         Sql.Returns returns = switch (statement) {
             case Statement.Select select -> SelectRenderer.render(out, select);
             case Statement.Insert insert -> InsertRenderer.render(out, insert);
@@ -86,7 +172,7 @@ public final class SqlRenderer {
             case Statement.ShowIndexes show -> TableRenderer.showIndexes(out, show);
         };
         out.sql(';');
-        return out.toSql(returns);
+        return returns;
     }
 
     // ---- inline literals (sequelj render --inline) ---------------------------------------------

@@ -261,6 +261,17 @@ public final class ValueCodec {
      * dialect binds a DATE with fractional seconds; null for any other text.
      */
     public static LocalDateTime parseWallClock(String text) {
+        // Looked at before parsing: this runs for every DATE text read (SQLite's carry an offset and are not
+        // wall clocks), and a failed parse throws, which costs far more than the row it is reading.
+        if (text.length() < 19 || text.length() > 29 || text.charAt(10) != ' ') {
+            return null;
+        }
+        for (int i = 19; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' && i == 19)) {
+                return null;
+            }
+        }
         try {
             return LocalDateTime.parse(text, LOCAL_DATE_TIME);
         } catch (DateTimeParseException e) {

@@ -59,6 +59,10 @@ class TypedValuesTest {
         assertThat(ValueCodec.read(DataTypes.DECIMAL(10, 2), 1.5)).as("the column's scale").isEqualTo(new BigDecimal("1.50"));
         assertThat(ValueCodec.read(DataTypes.DECIMAL(10, 2), 1.005)).as("rounded half up").isEqualTo(new BigDecimal("1.01"));
         assertThat(ValueCodec.read(DataTypes.DECIMAL, "1.5")).as("no scale: as read").isEqualTo(new BigDecimal("1.5"));
+        assertThat(ValueCodec.parseWallClock("2024-01-15 10:30:45.123")).isEqualTo(java.time.LocalDateTime.parse("2024-01-15T10:30:45.123"));
+        assertThat(ValueCodec.parseWallClock("2024-01-15 10:30:45")).isEqualTo(java.time.LocalDateTime.parse("2024-01-15T10:30:45"));
+        assertThat(ValueCodec.parseWallClock("2024-01-15 10:30:45.123 +00:00")).as("an offset: not a wall clock").isNull();
+        assertThat(ValueCodec.parseWallClock("2024-01-15T10:30:45Z")).isNull();
         assertThat(ValueCodec.read(DataTypes.DECIMAL(10, 2), "9.99")).isEqualTo(new BigDecimal("9.99"));
         assertThat(ValueCodec.read(DataTypes.FLOAT, 2)).isEqualTo(2.0);
         assertThat(ValueCodec.read(DataTypes.BOOLEAN, "t")).isEqualTo(true);

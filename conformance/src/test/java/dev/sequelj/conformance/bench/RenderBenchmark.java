@@ -6,6 +6,7 @@ import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.ast.statement.OrderItem.Direction;
+import dev.sequelj.render.PreparedSql;
 import dev.sequelj.render.Sql;
 import dev.sequelj.render.SqlRenderer;
 import dev.sequelj.render.dialect.Dialect;
@@ -36,11 +37,13 @@ import java.util.concurrent.TimeUnit;
 import static dev.sequelj.ast.finder.Where.and;
 import static dev.sequelj.ast.finder.Where.col;
 import static dev.sequelj.ast.finder.Where.or;
+import static dev.sequelj.ast.finder.Where.param;
 import static dev.sequelj.ast.model.Attribute.attribute;
 
 /**
- * Building and rendering one typical finder (issue 3's target), three ways in the same run:
- * Sequelj (finder options → AST → PostgreSQL SQL with bound parameters), jOOQ 3.21 building and
+ * Building and rendering one typical finder (issue 3's target), in the same run: Sequelj (finder options
+ * → AST → PostgreSQL SQL with bound parameters) through its shape cache and without it, prepared once and
+ * bound per call, jOOQ 3.21 building and
  * rendering the same query with its bind values, and a hand-written {@link StringBuilder} emitting
  * exactly Sequelj's text — the floor.
  *
@@ -85,16 +88,43 @@ public class RenderBenchmark {
     private final Field<Instant> jooqCreatedAt = DSL.field(DSL.name("user", "createdAt"), Instant.class);
     private final Field<Instant> jooqUpdatedAt = DSL.field(DSL.name("user", "updatedAt"), Instant.class);
 
+    /** Build and render through the shape cache: this finder's shape is cached after the first call. */
     @Benchmark
     public Sql sequelj() {
-        FindOptions options = FindOptions.options()
+        return SqlRenderer.render(FindStatements.findAll(USER, options()), postgres);
+    }
+
+    /** Build and render without the shape cache: the renderers walk the statement every time. */
+    @Benchmark
+    public Sql sequeljUncached() {
+        return SqlRenderer.renderUncached(FindStatements.findAll(USER, options()), postgres);
+    }
+
+    /**
+     * The same finder prepared once with parameters ({@link SqlRenderer#prepare}), each call binding this
+     * call's values, limit and offset: no options, no AST, no rendering per call.
+     */
+    @Benchmark
+    public Sql sequeljPrepared() {
+        return prepared.bindPage(limit, offset, age, lastName1, lastName2, lastName3, emailPattern);
+    }
+
+    private final PreparedSql prepared = SqlRenderer.prepare(FindStatements.findAll(USER, FindOptions.options()
+            .where(or(and(col("age").gt(param("age")), col("lastName").in(param("lastName1"), param("lastName2"), param("lastName3"))),
+                    col("email").like(param("email"))))
+            .order("createdAt", Direction.DESC)
+            .order("id", Direction.ASC)
+            .limit(1)
+            .offset(0)), Dialects.POSTGRES);
+
+    FindOptions options() {
+        return FindOptions.options()
                 .where(or(and(col("age").gt(age), col("lastName").in(lastName1, lastName2, lastName3)),
                         col("email").like(emailPattern)))
                 .order("createdAt", Direction.DESC)
                 .order("id", Direction.ASC)
                 .limit(limit)
                 .offset(offset);
-        return SqlRenderer.render(FindStatements.findAll(USER, options), postgres);
     }
 
     @Benchmark

@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The three contestants of {@link RenderBenchmark} must do the same work, or the comparison means nothing. */
+/** The contestants of {@link RenderBenchmark} must do the same work, or the comparison means nothing. */
 class RenderBenchmarkTest {
     private final RenderBenchmark benchmark = new RenderBenchmark();
 
@@ -19,6 +19,15 @@ class RenderBenchmarkTest {
 
         assertThat(benchmark.handWritten(params)).isEqualTo(sql.text());
         assertThat(params).isEqualTo(sql.params().toJavaList());
+    }
+
+    @Test
+    void theCachedUncachedAndPreparedContestantsRenderTheSameSql() {
+        Sql uncached = benchmark.sequeljUncached();
+
+        assertThat(benchmark.sequelj()).isEqualTo(uncached);
+        assertThat(benchmark.sequelj()).isEqualTo(uncached);
+        assertThat(benchmark.sequeljPrepared()).isEqualTo(uncached);
     }
 
     @Test

@@ -95,10 +95,9 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
 
     /** The typed form: {@code Where.col("age").gt(18)}. */
     public FindOptions where(Expression where) {
-        return with(d -> {
-            d.where = Option.some(where);
-            d.whereAttributes = LinkedHashMap.empty();
-        });
+        // Built directly rather than through a Draft: the options every finder call sets are cheap to set.
+        return new FindOptions(Option.some(where), LinkedHashMap.empty(), attributes, excludedAttributes,
+                includedAttributes, order, group, having, limit, offset, distinct, col, lock, paranoid, raw);
     }
 
     // ---- attributes -------------------------------------------------------------------------------
@@ -174,7 +173,8 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
 
     /** Adds an ORDER BY key. */
     public FindOptions order(Ordering ordering) {
-        return with(d -> d.order = d.order.append(ordering));
+        return new FindOptions(where, whereAttributes, attributes, excludedAttributes, includedAttributes,
+                order.append(ordering), group, having, limit, offset, distinct, col, lock, paranoid, raw);
     }
 
     // ---- group and having -------------------------------------------------------------------------
@@ -216,14 +216,16 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
         if (limit < 0) {
             throw new ValidationError("limit must be 0 or more, got " + limit);
         }
-        return with(d -> d.limit = Option.some(limit));
+        return new FindOptions(where, whereAttributes, attributes, excludedAttributes, includedAttributes, order,
+                group, having, Option.some(limit), offset, distinct, col, lock, paranoid, raw);
     }
 
     public FindOptions offset(int offset) {
         if (offset < 0) {
             throw new ValidationError("offset must be 0 or more, got " + offset);
         }
-        return with(d -> d.offset = Option.some(offset));
+        return new FindOptions(where, whereAttributes, attributes, excludedAttributes, includedAttributes, order,
+                group, having, limit, Option.some(offset), distinct, col, lock, paranoid, raw);
     }
 
     // ---- count ------------------------------------------------------------------------------------

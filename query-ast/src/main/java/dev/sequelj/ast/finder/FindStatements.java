@@ -207,7 +207,7 @@ public final class FindStatements {
     // ---- the SELECT ---------------------------------------------------------------------------------
 
     /** One entry of the selection, with the attribute it selects, if it is one, and what its alias stands for. */
-    private record Selected(SelectColumn column, Option<String> attribute, Expression qualified) {}
+    record Selected(SelectColumn column, Option<String> attribute, Expression qualified) {}
 
     private static Statement.Select select(ModelDefinition model, FindOptions options, Vector<Selected> selection) {
         LinkedHashMap<String, Expression> aliases = LinkedHashMap.empty();
@@ -223,7 +223,7 @@ public final class FindStatements {
         Option<Expression> having = options.having().map(h -> HavingResolver.resolve(model, h, selectedAliases));
         Vector<OrderItem> order = options.order().toVector().map(o -> orderItem(model, o, selection));
         Vector<OrderItem> keyOrder = group.isEmpty()
-                ? model.primaryKey().toVector().map(a -> new OrderItem(qualified(model, a), Option.none(), Option.none()))
+                ? ModelFacts.of(model).keyOrder
                 : group.map(g -> new OrderItem(g, Option.none(), Option.none()));
         return new Statement.Select(selection.map(Selected::column), model.table(), model.name(), where, group, having,
                 order, options.limit(), options.offset(), keyOrder, options.lock());
@@ -245,13 +245,16 @@ public final class FindStatements {
      */
     private static Vector<Selected> selection(ModelDefinition model, FindOptions options) {
         Vector<Selection> wanted;
+        if (options.attributes().isEmpty() && options.excludedAttributes().isEmpty() && options.includedAttributes().isEmpty()) {
+            return ModelFacts.of(model).fullSelection;
+        }
         if (options.attributes().isDefined()) {
             wanted = options.attributes().get().toVector();
         } else {
             for (String excluded : options.excludedAttributes()) {
                 attribute(model, excluded, "attributes.exclude");
             }
-            wanted = model.attributeList()
+            wanted = ModelFacts.of(model).stored
                     .filter(a -> !options.excludedAttributes().contains(a.name()))
                     .map(a -> Selection.of(a.name()))
                     .appendAll(options.includedAttributes());
@@ -262,7 +265,7 @@ public final class FindStatements {
         return wanted.map(s -> selected(model, s));
     }
 
-    private static Selected selected(ModelDefinition model, Selection selection) {
+    static Selected selected(ModelDefinition model, Selection selection) {
         return selection.source().fold(
                 name -> {
                     Attribute attribute = attribute(model, name, "attributes");

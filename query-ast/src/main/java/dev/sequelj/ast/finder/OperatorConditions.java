@@ -8,6 +8,7 @@ import dev.sequelj.ast.expression.Expression.Column;
 import dev.sequelj.ast.expression.Expression.Param;
 import dev.sequelj.ast.expression.Expression.Quantified;
 import dev.sequelj.ast.expression.Expression.Quantifier;
+import dev.sequelj.ast.expression.Parameter;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
@@ -167,6 +168,9 @@ final class OperatorConditions {
     private static Expression pattern(Expression target, ComparisonOperator operator, Op op, Object operand, String path) {
         if (operand instanceof Quantified || operand instanceof Column) {
             return compare(target, operator, operand, op, path);
+        }
+        if (operand instanceof Parameter parameter) {
+            return new Expression.Comparison(target, operator, param(parameter));
         }
         if (!(operand instanceof CharSequence)) {
             throw new ValidationError(path + ": " + op.key() + " needs a string pattern such as \"J%\"; got " + describe(operand));

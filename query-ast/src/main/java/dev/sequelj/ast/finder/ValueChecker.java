@@ -40,7 +40,7 @@ public final class ValueChecker {
      * the caller's question).
      */
     public static Object check(String model, Attribute attribute, Object value) {
-        return checkValue(model + "." + attribute.name(), attribute.type(), value);
+        return checkValue(model, attribute.name(), attribute.type(), value);
     }
 
     /**
@@ -48,19 +48,32 @@ public final class ValueChecker {
      * ({@code "user.age"}, {@code "user.age (defaultValue)"}).
      */
     public static Object checkValue(String subject, DataType type, Object value) {
+        return checkValue(subject, null, type, value);
+    }
+
+    /**
+     * {@link #checkValue(String, DataType, Object)} naming the value {@code owner.name} ({@code owner} alone
+     * when the name is null): the name is put together only for an error or an array's elements, as most
+     * values are checked on every finder call and fit.
+     */
+    private static Object checkValue(String owner, String name, DataType type, Object value) {
         if (value == null) {
             return null;
         }
         if (type instanceof DataType.EnumType e && value instanceof String s && !e.values().contains(s)) {
-            throw new ValidationError(subject + " is " + DataTypes.describe(type) + " and cannot take '" + s
+            throw new ValidationError(subject(owner, name) + " is " + DataTypes.describe(type) + " and cannot take '" + s
                     + "'; allowed values: " + e.values().map(v -> "'" + v + "'").mkString(", "));
         }
-        Object checked = canonical(subject, type, value);
+        Object checked = canonical(type instanceof DataType.ArrayType ? subject(owner, name) : owner, type, value);
         if (checked == null) {
-            throw new ValidationError(subject + " is " + DataTypes.describe(type) + " and cannot take "
+            throw new ValidationError(subject(owner, name) + " is " + DataTypes.describe(type) + " and cannot take "
                     + WhereObject.describe(value) + "; allowed: " + allowed(type));
         }
         return checked;
+    }
+
+    private static String subject(String owner, String name) {
+        return name == null ? owner : owner + "." + name;
     }
 
     /** The canonical value, or null when the value does not fit the type. */
@@ -152,6 +165,21 @@ public final class ValueChecker {
      * BIGINT.UNSIGNED; null when not a whole number in range.
      */
     private static Object integer(DataType.IntegralType type, Object value) {
+        int bits = bits(type);
+        if ((value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)
+                && !(type.unsigned() && bits == 64)) {
+            // Every bound fits a long here: checked without BigIntegers, as this runs for every value of every call.
+            long v = ((Number) value).longValue();
+            long min = type.unsigned() ? 0 : -(1L << (bits - 1));
+            long max = type.unsigned() ? (1L << bits) - 1 : (1L << (bits - 1)) - 1;
+            if (v < min || v > max) {
+                return null;
+            }
+            if (bits + (type.unsigned() ? 1 : 0) <= 32) {
+                return value instanceof Integer ? value : (Object) Integer.valueOf((int) v);
+            }
+            return value instanceof Long ? value : (Object) Long.valueOf(v);
+        }
         BigInteger v = switch (value) {
             case Integer i -> BigInteger.valueOf(i);
             case Long l -> BigInteger.valueOf(l);

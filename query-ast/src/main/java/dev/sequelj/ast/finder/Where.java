@@ -1,6 +1,7 @@
 package dev.sequelj.ast.finder;
 
 import dev.sequelj.ast.expression.Expression;
+import dev.sequelj.ast.expression.Parameter;
 import io.vavr.collection.Vector;
 
 /**
@@ -30,6 +31,14 @@ public final class Where {
      */
     public static AttributeCondition col(String attribute) {
         return new AttributeCondition(attribute);
+    }
+
+    /**
+     * A value given later, when the prepared statement is bound: {@code col("age").gt(param("age"))}. See
+     * {@link Parameter}; it stands for one value (a list for {@code in} is a list of parameters).
+     */
+    public static Parameter param(String name) {
+        return new Parameter(name);
     }
 
     /** All conditions hold. */

@@ -9,6 +9,7 @@ import dev.sequelj.ast.expression.Expression.JsonPath;
 import dev.sequelj.ast.expression.Expression.Param;
 import dev.sequelj.ast.expression.Expression.Quantified;
 import dev.sequelj.ast.expression.JsonCast;
+import dev.sequelj.ast.expression.Parameter;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.DataTypes;
@@ -188,7 +189,9 @@ final class WhereResolver {
                 throw target.error(context, operator.sequelizeKey() + " compares text; " + typeOf(attribute)
                         + (family == Family.DATE ? " (compare dates with $gte/$lt or $between)" : ""));
             }
-            return new Expression.Comparison(target.column(), operator, new Param(value.value(), Option.some(attribute.type())));
+            // A parameter's pattern is text whatever the attribute's type (LIKE 'J%' on an ENUM): checked as TEXT when bound.
+            DataType type = value.value() instanceof Parameter ? DataTypes.TEXT : attribute.type();
+            return new Expression.Comparison(target.column(), operator, new Param(value.value(), Option.some(type)));
         }
         if (family == Family.ARRAY && (operator == ComparisonOperator.CONTAINS || operator == ComparisonOperator.CONTAINED
                 || operator == ComparisonOperator.OVERLAP)) {
@@ -300,6 +303,10 @@ final class WhereResolver {
     }
 
     private Object jsonScalar(Target target, String context, Object value) {
+        if (value instanceof Parameter parameter) {
+            throw target.error(context, "parameter '" + parameter.name() + "' cannot stand for a value inside JSON, whose"
+                    + " comparison is cast by the value's type; give the value itself");
+        }
         boolean finite = !(value instanceof Double d && !Double.isFinite(d)) && !(value instanceof Float f && !Float.isFinite(f));
         if (value == null || value instanceof CharSequence || value instanceof Boolean || (value instanceof Number && finite)) {
             return value instanceof CharSequence text ? text.toString() : value;
@@ -424,6 +431,9 @@ final class WhereResolver {
     }
 
     private Param param(Attribute attribute, Param param, String context) {
+        if (param.value() instanceof Parameter) {
+            return new Param(param.value(), Option.some(attribute.type())); // its value is checked when it is bound
+        }
         try {
             return new Param(ValueChecker.check(model.name(), attribute, param.value()), Option.some(attribute.type()));
         } catch (ValidationError e) {

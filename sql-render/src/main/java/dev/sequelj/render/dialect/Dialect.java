@@ -81,10 +81,10 @@ public abstract class Dialect implements Cloneable {
 
     /** {@code "public"."users"}: schema and table quoted apart, joined by a dot. */
     protected final void quoteQualified(StringBuilder out, TableName table) {
-        table.schema().forEach(schema -> {
-            quoteIdentifier(out, schema);
+        if (table.schema().isDefined()) {
+            quoteIdentifier(out, table.schema().get());
             out.append('.');
-        });
+        }
         quoteIdentifier(out, table.name());
     }
 
@@ -94,6 +94,10 @@ public abstract class Dialect implements Cloneable {
     }
 
     private static void appendDoubling(StringBuilder out, String text, char quote) {
+        if (text.indexOf(quote) < 0) {
+            out.append(text); // the usual name: nothing to double, appended whole
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             out.append(c);
@@ -203,7 +207,8 @@ public abstract class Dialect implements Cloneable {
     /** In a JSON cast table: the value is compared as the extracted text, without a cast. */
     protected static final String NO_CAST = "";
 
-    private Map<ComparisonOperator, String> operatorTable;
+    /** {@link #comparisonOperators()} by the operator's ordinal, null where the database lacks it: read on every comparison. */
+    private String[] operatorTable;
     private Map<JsonCast, String> jsonCastTable;
 
     /**
@@ -217,11 +222,21 @@ public abstract class Dialect implements Cloneable {
 
     /** How a comparison is spelled, or an {@link UnsupportedFeatureError} naming the operator and where it works. */
     public final String comparisonOperator(ComparisonOperator operator) {
-        if (operatorTable == null) {
-            operatorTable = comparisonOperators(); // immutable and the same on every call; a racing second read is harmless
+        String[] table = operatorTable;
+        if (table == null) {
+            // The same on every call; a racing second build is harmless.
+            table = new String[ComparisonOperator.values().length];
+            for (var entry : comparisonOperators()) {
+                table[entry._1.ordinal()] = entry._2;
+            }
+            operatorTable = table;
         }
-        return operatorTable.get(operator).getOrElseThrow(() -> unsupported("Op." + operator.sequelizeKey().substring(1)
-                + " (" + operator.sequelizeKey() + ")", d -> d.comparisonOperators().containsKey(operator)));
+        String spelled = table[operator.ordinal()];
+        if (spelled == null) {
+            throw unsupported("Op." + operator.sequelizeKey().substring(1) + " (" + operator.sequelizeKey() + ")",
+                    d -> d.comparisonOperators().containsKey(operator));
+        }
+        return spelled;
     }
 
     /**
@@ -357,8 +372,12 @@ public abstract class Dialect implements Cloneable {
 
     /** Writes the paging clause; standard {@code LIMIT ? OFFSET ?}, each part only when given. */
     public void writeLimitOffset(SqlWriter out, Option<Integer> limit, Option<Integer> offset) {
-        limit.forEach(l -> out.sql(" LIMIT ").param(l));
-        offset.forEach(o -> out.sql(" OFFSET ").param(o));
+        if (limit.isDefined()) {
+            out.sql(" LIMIT ").param(limit.get());
+        }
+        if (offset.isDefined()) {
+            out.sql(" OFFSET ").param(offset.get());
+        }
     }
 
     // ---- SELECT: finder clauses (fn, cast, random, order keys, locks) --------------------------------
@@ -384,7 +403,9 @@ public abstract class Dialect implements Cloneable {
     public void writeOrderKey(SqlWriter out, Consumer<SqlWriter> key, Option<Direction> direction, Option<Nulls> nulls) {
         key.accept(out);
         writeDirection(out, direction);
-        nulls.forEach(n -> out.sql(n == Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST"));
+        if (nulls.isDefined()) {
+            out.sql(nulls.get() == Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+        }
     }
 
     /**
@@ -405,7 +426,9 @@ public abstract class Dialect implements Cloneable {
     }
 
     private static void writeDirection(SqlWriter out, Option<Direction> direction) {
-        direction.forEach(d -> out.sql(d == Direction.DESC ? " DESC" : " ASC"));
+        if (direction.isDefined()) {
+            out.sql(direction.get() == Direction.DESC ? " DESC" : " ASC");
+        }
     }
 
     /** Writes a lock given as a hint on the table, after {@code FROM "users" AS "user"}; none in standard SQL. */
@@ -493,6 +516,15 @@ public abstract class Dialect implements Cloneable {
 
     public UpsertForm upsertForm() {
         return UpsertForm.INSERT_ON_DUPLICATE;
+    }
+
+    /**
+     * Whether the count an upsert that hands back no rows reports says if the row was inserted: MySQL's
+     * {@code ON DUPLICATE KEY UPDATE} counts 1 for a row inserted and 2 for a row updated, which
+     * Sequelize reads as {@code created}. PostgreSQL and SQLite count 1 either way.
+     */
+    public boolean upsertCountTellsInsert() {
+        return false;
     }
 
     /** Writes the head of a MERGE up to its target table: {@code MERGE INTO "users"}. */

@@ -420,6 +420,12 @@ public class MySqlDialect extends Dialect {
         return UpdateReturning.NONE;
     }
 
+    /** {@code ON DUPLICATE KEY UPDATE} reports 1 row for an insert, 2 for an update. */
+    @Override
+    public boolean upsertCountTellsInsert() {
+        return true;
+    }
+
     @Override
     public WriteLimit writeLimit() {
         return WriteLimit.LIMIT_CLAUSE;
