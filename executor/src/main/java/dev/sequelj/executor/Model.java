@@ -5,6 +5,7 @@ import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.finder.BulkCreateOptions;
+import dev.sequelj.ast.finder.CreateOptions;
 import dev.sequelj.ast.finder.DestroyOptions;
 import dev.sequelj.ast.finder.FindOptions;
 import dev.sequelj.ast.finder.FindOrCreate;
@@ -179,7 +180,7 @@ public final class Model {
      * timestamps.
      */
     public CompletableFuture<ModelInstance> create(Map<String, ?> values) {
-        return create(values, null);
+        return create(values, (Transaction) null);
     }
 
     /** {@code Model.create(values, {transaction})}. */
@@ -236,6 +237,39 @@ public final class Model {
     // Each method builds its statement with FindStatements / WriteStatements (bad input fails the future
     // with a ValidationError before any SQL), runs it, and maps the result to what Sequelize answers.
     // Each has a twin taking a Transaction as its last argument.
+
+    // ---- create with options ------------------------------------------------------------------------
+
+    /** {@code Model.create(values, options)}: see {@link #create(Map, CreateOptions, Transaction)}. */
+    public CompletableFuture<ModelInstance> create(Map<String, ?> values, CreateOptions options) {
+        return create(values, options, null);
+    }
+
+    /**
+     * {@code Model.create(values, {...options, transaction})}: {@code create} with Sequelize's {@code fields}
+     * (only those attributes, and the timestamps, are written), {@code returning}, {@code ignoreDuplicates}
+     * and {@code silent}. Answers the row as stored where the database hands it back; otherwise (MySQL,
+     * {@code returning(false)}, or a row {@code ignoreDuplicates} skipped) the values sent, with the generated
+     * key where the database gave one, else none.
+     *
+     * <pre>{@code
+     * // Sequelize: await User.create({ name: 'Ann', role: 'admin' }, { fields: ['name'] });
+     * users.create(Map.of("name", "Ann", "role", "admin"), CreateOptions.options().fields("name")).join();
+     * // Sequelize: await User.create({ id: 1, name: 'Ann' }, { ignoreDuplicates: true });
+     * users.create(Map.of("id", 1, "name", "Ann"), CreateOptions.options().ignoreDuplicates(true)).join();
+     * }</pre>
+     */
+    public CompletableFuture<ModelInstance> create(Map<String, ?> values, CreateOptions options, Transaction transaction) {
+        return attempt(() -> WriteStatements.create(definition, required(values, "create", "values"),
+                required(options, "create", "options"), sequelize.clock().instant()))
+                .thenCompose(insert -> sequelize.run(insert, transaction).thenApply(result -> {
+                    if (!result.rows().isEmpty() || result.generatedKey().isDefined()) {
+                        return created(insert, result);
+                    }
+                    return sentRow(insert.columns(), insert.values().map(io.vavr.control.Option::some),
+                            insert.autoIncrementColumn(), null);
+                }));
+    }
 
     // ---- findByPk -------------------------------------------------------------------------------------
 

@@ -200,12 +200,42 @@ public final class ModelInstance {
      * <p>The row is found by the key it had when loaded, so a changed key is written too.
      */
     public CompletableFuture<ModelInstance> save() {
-        return save(null);
+        return save((Transaction) null);
     }
 
     /** {@code save({transaction})}. */
     public CompletableFuture<ModelInstance> save(Transaction transaction) {
-        return save(null, transaction);
+        return save((Set<String>) null, transaction);
+    }
+
+    /**
+     * Sequelize's {@code save({fields, silent})}: only the named attributes are written (of a new instance:
+     * only those are inserted), and with {@code silent} {@code updatedAt} is left alone.
+     *
+     * <pre>{@code
+     * jane.set("lastName", "Doe").set("age", 41);
+     * jane.save(SaveOptions.options().fields("lastName").silent(true)).join();   // UPDATE ... SET "lastName"=? WHERE "id" = ?
+     * jane.changed();                                                            // [age]
+     * }</pre>
+     */
+    public CompletableFuture<ModelInstance> save(SaveOptions options) {
+        return save(options, null);
+    }
+
+    /** {@code save({fields, silent, transaction})}. */
+    public CompletableFuture<ModelInstance> save(SaveOptions options, Transaction transaction) {
+        Set<String> only = null;
+        if (options.fields().isPresent()) {
+            only = new java.util.HashSet<>();
+            try {
+                for (String name : options.fields().get()) {
+                    only.add(model.attribute(name).name());
+                }
+            } catch (SequeljError e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return save(only, options.silent(), transaction);
     }
 
     /**
@@ -316,6 +346,11 @@ public final class ModelInstance {
         return increment(List.of(attribute), by, null);
     }
 
+    /** {@code increment(field, {by, transaction})}. */
+    public CompletableFuture<ModelInstance> increment(String attribute, Number by, Transaction transaction) {
+        return increment(List.of(attribute), by, transaction);
+    }
+
     /** {@code increment([fields], {by, transaction})}: each attribute by the same amount. */
     public CompletableFuture<ModelInstance> increment(Collection<String> attributes, Number by, Transaction transaction) {
         return adjust(attributes, by, false, transaction);
@@ -334,6 +369,11 @@ public final class ModelInstance {
     /** Sequelize's {@code decrement(field, {by})}: {@code SET "age" = "age" - 2}; see {@link #increment(String, Number)}. */
     public CompletableFuture<ModelInstance> decrement(String attribute, Number by) {
         return decrement(List.of(attribute), by, null);
+    }
+
+    /** {@code decrement(field, {by, transaction})}. */
+    public CompletableFuture<ModelInstance> decrement(String attribute, Number by, Transaction transaction) {
+        return decrement(List.of(attribute), by, transaction);
     }
 
     /** {@code decrement([fields], {by, transaction})}. */
@@ -396,8 +436,15 @@ public final class ModelInstance {
      * it holds, soft-deleted or not.
      */
     private CompletableFuture<ModelInstance> save(Set<String> only, Transaction transaction) {
+        return save(only, false, transaction);
+    }
+
+    private CompletableFuture<ModelInstance> save(Set<String> only, boolean silent, Transaction transaction) {
         if (newRecord) {
             Map<String, Object> given = new LinkedHashMap<>(values);
+            if (only != null) {
+                given.keySet().retainAll(only); // the timestamps are stamped by the INSERT all the same
+            }
             return owner.create(given, transaction).thenApply(created -> {
                 replaceWith(created.values);
                 newRecord = false;
@@ -418,12 +465,12 @@ public final class ModelInstance {
         Sequelize sequelize = owner.sequelize();
         Instant now = sequelize.clock().instant();
         return sequelize.build(() -> WriteStatements.update(model, changes,
-                        UpdateOptions.options().where(keyWhere("save")).paranoid(false), now).get())
+                        UpdateOptions.options().where(keyWhere("save")).paranoid(false).silent(silent), now).get())
                 .thenCompose(update -> sequelize.run(update, transaction))
                 .thenApply(result -> {
                     changes.forEach((name, value) -> values.put(name, stored(model.attribute(name), value)));
                     // The UPDATE stamps updatedAt with now, over any value given for it, as Sequelize's save does.
-                    model.updatedAt().forEach(name -> {
+                    model.updatedAt().filter(name -> !silent).forEach(name -> {
                         values.put(name, stored(model.attribute(name), now.truncatedTo(ChronoUnit.MILLIS)));
                         previous.remove(name);
                     });

@@ -116,6 +116,21 @@ public final class Sequelize implements AutoCloseable {
         return model;
     }
 
+    /**
+     * A model from a definition built elsewhere, as it is (the constructor's {@code define} options are
+     * not applied again): one read from a JSON request, say, whose references name its other models.
+     *
+     * <pre>{@code
+     * Model users = sequelize.define(ModelDefinition.define("user", List.of(attribute("firstName", DataTypes.STRING)),
+     *         ModelOptions.options()));
+     * }</pre>
+     */
+    public Model define(ModelDefinition definition) {
+        Model model = new Model(this, definition);
+        models.put(definition.name(), model);
+        return model;
+    }
+
     /** Sequelize's {@code sequelize.models}: every defined model by name, in definition order; read-only. */
     public Map<String, Model> models() {
         synchronized (models) {

@@ -2,6 +2,7 @@ package dev.sequelj.executor.cli;
 
 import dev.sequelj.ast.error.SequeljError;
 import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.executor.cli.RequestInput.BadInput;
 import dev.sequelj.executor.request.ModelCall;
 import dev.sequelj.executor.request.RequestReader;
 import dev.sequelj.render.Sql;
@@ -13,14 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -98,7 +93,7 @@ final class RenderCommand implements Callable<Integer> {
         Map<Dialect, List<Sql>> rendered = new LinkedHashMap<>();
         try {
             Clock stamp = now == null ? clock : Clock.fixed(now, ZoneOffset.UTC);
-            ModelCall call = new RequestReader(stamp).read(readRequest());
+            ModelCall call = new RequestReader(stamp).read(RequestInput.read(request, stdin));
             for (Dialect target : dialect.dialects()) {
                 rendered.put(target, render(call, target));
             }
@@ -138,30 +133,4 @@ final class RenderCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    /** The request as text; a file or standard input, strictly UTF-8 (JSON's encoding). */
-    private String readRequest() {
-        byte[] bytes;
-        try {
-            bytes = request.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(request));
-        } catch (IOException e) {
-            throw new BadInput("request: cannot read " + (request.equals("-") ? "standard input" : request) + ": " + e);
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInput("request: not valid UTF-8 text");
-        }
-        if (text.isBlank()) {
-            throw new BadInput("request: empty; expected one JSON request on standard input or in the REQUEST file");
-        }
-        return text;
-    }
-
-    /** What the user must fix; the message is all they are shown. RequestReader's own errors pass through as they are. */
-    private static final class BadInput extends RuntimeException {
-        BadInput(String message) {
-            super(message, null, false, false);
-        }
-    }
 }

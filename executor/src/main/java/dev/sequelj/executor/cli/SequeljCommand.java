@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sequelj}: only a parent for its subcommands; called alone it is a usage error. */
 @Command(name = "sequelj",
-        description = "Sequelize's model calls as SQL for postgres, mysql, mariadb, sqlite and mssql.",
+        description = "Sequelize's model calls: their SQL for postgres, mysql, mariadb, sqlite and mssql (render), or run on a database (exec).",
         subcommands = CommandLine.HelpCommand.class)
 final class SequeljCommand implements Runnable {
     @Spec

@@ -56,17 +56,21 @@ final class FindCallReader {
 
     private FindCallReader() {}
 
-    /** The statements of a finder call, in the order Sequelize sends them. */
-    static List<Statement> statements(ModelDefinition model, String method, List<JsonNode> args, Instant now) {
+    /** A finder call: its arguments, and its statements in the order Sequelize sends them. */
+    static ModelCall call(ModelDefinition model, String method, List<JsonNode> args, Instant now) {
         return switch (method) {
             case "findAll", "findOne", "count", "findAndCountAll" -> {
                 FindOptions options = options(model, soleOptions(args, method), FIND_OPTIONS);
                 try {
                     yield switch (method) {
-                        case "findAll" -> List.<Statement>of(FindStatements.findAll(model, options));
-                        case "findOne" -> List.<Statement>of(FindStatements.findOne(model, options));
-                        case "count" -> List.<Statement>of(FindStatements.count(model, options));
-                        default -> FindStatements.findAndCountAll(model, options).statements().toJavaList();
+                        case "findAll" -> new ModelCall(model, method, new CallArguments.FindAll(options),
+                                List.of(FindStatements.findAll(model, options)));
+                        case "findOne" -> new ModelCall(model, method, new CallArguments.FindOne(options),
+                                List.of(FindStatements.findOne(model, options)));
+                        case "count" -> new ModelCall(model, method, new CallArguments.Count(options),
+                                List.of(FindStatements.count(model, options)));
+                        default -> new ModelCall(model, method, new CallArguments.FindAndCountAll(options),
+                                FindStatements.findAndCountAll(model, options).statements().toJavaList());
                     };
                 } catch (ValidationError e) {
                     // Resolving against the model names its own path from the option on ("where.age (EQ): ...").
@@ -75,12 +79,12 @@ final class FindCallReader {
             }
             case "findByPk" -> findByPk(model, args);
             case "findOrCreate" -> findOrCreate(model, args, now);
-            case "max", "min", "sum" -> List.of(aggregate(model, method, args));
+            case "max", "min", "sum" -> aggregate(model, method, args);
             default -> throw new IllegalArgumentException("not a finder: " + method);
         };
     }
 
-    private static List<Statement> findByPk(ModelDefinition model, List<JsonNode> args) {
+    private static ModelCall findByPk(ModelDefinition model, List<JsonNode> args) {
         if (args.isEmpty() || args.size() > 2) {
             throw error("args", "findByPk takes the key and optionally options, e.g. [5] or [5, {\"attributes\": [\"id\"]}];"
                     + " got " + args.size() + " arguments");
@@ -98,13 +102,14 @@ final class FindCallReader {
         }
         Object value = key.isDefined() ? JsonValues.value(keyNode, key.get().type(), "args[0]") : value(keyNode, false, "args[0]");
         try {
-            return FindStatements.findByPk(model, value, options).map(s -> (Statement) s).toJavaList();
+            return new ModelCall(model, "findByPk", new CallArguments.FindByPk(value, options),
+                    FindStatements.findByPk(model, value, options).map(s -> (Statement) s).toJavaList());
         } catch (ValidationError e) {
             throw prefixed(e, "args[0]");
         }
     }
 
-    private static List<Statement> findOrCreate(ModelDefinition model, List<JsonNode> args, Instant now) {
+    private static ModelCall findOrCreate(ModelDefinition model, List<JsonNode> args, Instant now) {
         if (args.size() != 1) {
             throw error("args", "findOrCreate takes one options object with where and defaults,"
                     + " e.g. [{\"where\": {\"email\": \"a@example.com\"}, \"defaults\": {\"age\": 30}}]");
@@ -120,13 +125,14 @@ final class FindCallReader {
             }
         }
         try {
-            return FindStatements.findOrCreate(model, options, defaults, now).statements().toJavaList();
+            return new ModelCall(model, "findOrCreate", new CallArguments.FindOrCreate(options, defaults),
+                    FindStatements.findOrCreate(model, options, defaults, now).statements().toJavaList());
         } catch (ValidationError e) {
             throw prefixed(e, "args[0]");
         }
     }
 
-    private static Statement aggregate(ModelDefinition model, String method, List<JsonNode> args) {
+    private static ModelCall aggregate(ModelDefinition model, String method, List<JsonNode> args) {
         if (args.isEmpty() || args.size() > 2) {
             throw error("args", method + " takes the attribute and optionally options, e.g. [\"age\"] or"
                     + " [\"age\", {\"where\": {...}}]; got " + args.size() + " arguments");
@@ -135,11 +141,17 @@ final class FindCallReader {
         FindOptions options = args.size() == 2 ? options(model, object(args.get(1), "args[1]"), FIND_OPTIONS, "args[1]")
                 : FindOptions.options();
         try {
-            return switch (method) {
-                case "max" -> FindStatements.max(model, attribute, options);
-                case "min" -> FindStatements.min(model, attribute, options);
-                default -> FindStatements.sum(model, attribute, options);
+            CallArguments.Aggregate.Function function = switch (method) {
+                case "max" -> CallArguments.Aggregate.Function.MAX;
+                case "min" -> CallArguments.Aggregate.Function.MIN;
+                default -> CallArguments.Aggregate.Function.SUM;
             };
+            Statement statement = switch (function) {
+                case MAX -> FindStatements.max(model, attribute, options);
+                case MIN -> FindStatements.min(model, attribute, options);
+                case SUM -> FindStatements.sum(model, attribute, options);
+            };
+            return new ModelCall(model, method, new CallArguments.Aggregate(function, attribute, options), List.of(statement));
         } catch (ValidationError e) {
             throw prefixed(e, "args[1]");
         }

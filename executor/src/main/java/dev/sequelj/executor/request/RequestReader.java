@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sequelj.ast.error.Suggestions;
+import dev.sequelj.ast.error.UnsupportedFeatureError;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.finder.FindOptions;
 import dev.sequelj.ast.finder.FindStatements;
@@ -85,6 +86,8 @@ public final class RequestReader {
     public static final Instant ORACLE_NOW = Instant.parse("2024-01-15T10:30:45.123Z");
 
     private static final List<String> REQUEST_KEYS = List.of("models", "model", "method", "args");
+    private static final List<String> REQUEST_LIST_KEYS = List.of("models", "requests");
+    private static final List<String> CALL_KEYS = List.of("model", "method", "args");
     private static final List<String> METHODS = concat(List.of("sync", "drop", "create"), FindCallReader.METHODS,
             List.of("bulkCreate", "update", "destroy", "restore", "truncate", "upsert", "increment", "decrement"),
             // DDL: the QueryInterface (helper A)
@@ -105,13 +108,19 @@ public final class RequestReader {
 
     /** Reads a request from JSON text. */
     public ModelCall read(String json) {
-        JsonNode request;
+        return read(parse(json));
+    }
+
+    /**
+     * Parses JSON text strictly (a key given twice, or anything after the value, is an error) into the tree
+     * {@link #read(JsonNode)} and {@link #readAll(JsonNode)} take.
+     */
+    public static JsonNode parse(String json) {
         try {
-            request = JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ValidationError("request: not valid JSON: " + e.getOriginalMessage());
         }
-        return read(request);
     }
 
     /** Reads a request already parsed into a JSON tree. */
@@ -119,6 +128,49 @@ public final class RequestReader {
         ObjectNode root = object(request, "request");
         checkKeys(root, "", REQUEST_KEYS, "key");
         Map<String, ModelDefinition> models = ModelsReader.models(required(root, "", "models"));
+        return call(models, root);
+    }
+
+    /**
+     * Reads several requests sharing one set of models, as {@code sequelj exec} takes them:
+     * {@code {"models": {...}, "requests": [{"model": ..., "method": ..., "args": [...]}, ...]}}. Every
+     * request is read and checked before this returns, and an error names its request:
+     * {@code requests[1].args[0].where.age.$gtt: unknown operator; did you mean $gt?}.
+     *
+     * <pre>{@code
+     * List<ModelCall> calls = reader.readAll(RequestReader.parse("""
+     *     { "models": { "user": { "attributes": { "firstName": "STRING" } } },
+     *       "requests": [ { "model": "user", "method": "sync" },
+     *                     { "model": "user", "method": "create", "args": [ { "firstName": "Ada" } ] } ] }"""));
+     * }</pre>
+     */
+    public List<ModelCall> readAll(JsonNode requests) {
+        ObjectNode root = object(requests, "request");
+        checkKeys(root, "", REQUEST_LIST_KEYS, "key");
+        Map<String, ModelDefinition> models = ModelsReader.models(required(root, "", "models"));
+        JsonNode list = array(required(root, "", "requests"), "requests");
+        if (list.isEmpty()) {
+            throw error("requests", "empty; give at least one request such as {\"model\": \"user\", \"method\": \"findAll\"}");
+        }
+        List<ModelCall> calls = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "requests[" + i + "]";
+            ObjectNode request = object(list.get(i), path);
+            checkKeys(request, path, CALL_KEYS, "key");
+            try {
+                calls.add(call(models, request));
+            } catch (UnsupportedFeatureError e) {
+                throw new UnsupportedFeatureError(path + "." + e.getMessage());
+            } catch (ValidationError e) {
+                // The readers name paths from the request's own keys (model, method, args...).
+                throw new ValidationError(path + "." + e.getMessage());
+            }
+        }
+        return calls;
+    }
+
+    /** The call of one request's {@code model}, {@code method} and {@code args}. */
+    private ModelCall call(Map<String, ModelDefinition> models, ObjectNode root) {
         String modelName = text(required(root, "", "model"), "model");
         ModelDefinition model = models.get(modelName);
         if (model == null) {
@@ -130,28 +182,27 @@ public final class RequestReader {
         if (root.has("args")) {
             array(root.get("args"), "args").forEach(args::add);
         }
-        List<Statement> statements = switch (method) {
+        return switch (method) {
             case "sync" -> TableCallReader.sync(model, args);
             case "drop" -> TableCallReader.drop(model, args);
-            case "create" -> List.of(WriteCallReader.create(model, args, clock.instant()));
+            case "create" -> WriteCallReader.create(model, args, clock.instant());
             case "findAll", "findOne", "findByPk", "findOrCreate", "findAndCountAll", "count", "max", "min", "sum" ->
-                    FindCallReader.statements(model, method, args, clock.instant());
+                    FindCallReader.call(model, method, args, clock.instant());
             // ---- writes (helper D) ----
             case "bulkCreate" -> WriteCallReader.bulkCreate(model, args, clock.instant());
             case "update" -> WriteCallReader.update(model, args, clock.instant());
-            case "destroy" -> List.of(WriteCallReader.destroy(model, args, clock.instant()));
-            case "restore" -> List.of(WriteCallReader.restore(model, args));
-            case "truncate" -> List.of(WriteCallReader.truncate(model, args, clock.instant()));
-            case "upsert" -> List.of(WriteCallReader.upsert(model, args, clock.instant()));
-            case "increment", "decrement" -> List.of(WriteCallReader.increment(model, method, args, clock.instant()));
+            case "destroy" -> WriteCallReader.destroy(model, args, clock.instant());
+            case "restore" -> WriteCallReader.restore(model, args);
+            case "truncate" -> WriteCallReader.truncate(model, args, clock.instant());
+            case "upsert" -> WriteCallReader.upsert(model, args, clock.instant());
+            case "increment", "decrement" -> WriteCallReader.increment(model, method, args, clock.instant());
             // DDL: the QueryInterface (helper A)
             case "queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",
                  "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex" ->
-                    TableCallReader.queryInterface(method, models, args);
+                    TableCallReader.queryInterface(model, method, models, args);
             default -> throw error("method", "unknown method '" + method + "'" + Suggestions.didYouMean(method, METHODS)
                     + "; supported: " + String.join(", ", METHODS));
         };
-        return new ModelCall(model, method, statements);
     }
 
     @SafeVarargs

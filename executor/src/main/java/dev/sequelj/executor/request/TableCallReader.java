@@ -55,13 +55,14 @@ final class TableCallReader {
      * {@code sync()}: CREATE TABLE, then the model's indexes; {@code sync({force: true})}: DROP TABLE ...
      * CASCADE first, as Sequelize does. {@code sync({alter: true})} is refused (see {@link TableStatements#sync}).
      */
-    static List<Statement> sync(ModelDefinition model, List<JsonNode> args) {
+    static ModelCall sync(ModelDefinition model, List<JsonNode> args) {
         ObjectNode options = soleOptions(args, "sync");
         checkKeys(options, "args[0]", List.of("force", "alter"), "option");
         boolean force = options.has("force") && bool(options.get("force"), "args[0].force");
         boolean alter = options.has("alter") && bool(options.get("alter"), "args[0].alter");
         try {
-            return TableStatements.sync(model, force, alter).toJavaList();
+            return new ModelCall(model, "sync", new CallArguments.Sync(force, alter),
+                    TableStatements.sync(model, force, alter).toJavaList());
         } catch (UnsupportedFeatureError e) {
             throw new UnsupportedFeatureError("args[0].alter: " + e.getMessage());
         } catch (ValidationError e) {
@@ -69,15 +70,16 @@ final class TableCallReader {
         }
     }
 
-    static List<Statement> drop(ModelDefinition model, List<JsonNode> args) {
+    static ModelCall drop(ModelDefinition model, List<JsonNode> args) {
         ObjectNode options = soleOptions(args, "drop");
         checkKeys(options, "args[0]", List.of("cascade"), "option");
         boolean cascade = options.has("cascade") && bool(options.get("cascade"), "args[0].cascade");
-        return List.of(TableStatements.dropTable(model, cascade));
+        return new ModelCall(model, "drop", new CallArguments.Drop(cascade), List.of(TableStatements.dropTable(model, cascade)));
     }
 
-    /** A {@code queryInterface.<name>} method: one statement. */
-    static List<Statement> queryInterface(String method, Map<String, ModelDefinition> models, List<JsonNode> args) {
+    /** A {@code queryInterface.<name>} method, called with the request's {@code model}: one statement. */
+    static ModelCall queryInterface(ModelDefinition model, String method, Map<String, ModelDefinition> models,
+                                    List<JsonNode> args) {
         String name = method.substring(QUERY_INTERFACE.length());
         try {
             Statement statement = switch (name) {
@@ -122,7 +124,7 @@ final class TableCallReader {
                         + dev.sequelj.ast.error.Suggestions.didYouMean(method, QUERY_INTERFACE_METHODS)
                         + "; the queryInterface methods are " + String.join(", ", QUERY_INTERFACE_METHODS));
             };
-            return List.of(statement);
+            return new ModelCall(model, method, new CallArguments.QueryInterface(method), List.of(statement));
         } catch (ValidationError e) {
             throw e.getMessage().startsWith("args") || e.getMessage().startsWith("method") ? e : error("args", e.getMessage());
         }

@@ -16,6 +16,7 @@ import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.statement.Statement;
+import io.vavr.control.Either;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class WriteCallReader {
 
     private WriteCallReader() {}
 
-    static Statement create(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall create(ModelDefinition model, List<JsonNode> args, Instant now) {
         ObjectNode options = valuesAndOptions(args, "create", "values, e.g. [{\"firstName\": \"John\"}]");
         checkKeys(options, "args[1]", CREATE_OPTIONS, "option");
         Map<String, Object> values = values(model, args.get(0), "args[0]");
@@ -73,11 +74,12 @@ final class WriteCallReader {
             create = create.silent(bool(options.get("silent"), "args[1].silent"));
         }
         CreateOptions checked = create;
-        return build("args[0]", "args[1]", () -> WriteStatements.create(model, values, checked, now));
+        return new ModelCall(model, "create", new CallArguments.Create(values, checked),
+                List.of(build("args[0]", "args[1]", () -> WriteStatements.create(model, values, checked, now))));
     }
 
     /** None for an empty list of rows: Sequelize sends nothing then. */
-    static List<Statement> bulkCreate(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall bulkCreate(ModelDefinition model, List<JsonNode> args, Instant now) {
         ObjectNode options = valuesAndOptions(args, "bulkCreate", "list of rows, e.g. [[{\"firstName\": \"John\"}]]");
         checkKeys(options, "args[1]", BULK_CREATE_OPTIONS, "option");
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -110,11 +112,12 @@ final class WriteCallReader {
             bulk = bulk.conflictAttributes(attributes(model, options.get("conflictAttributes"), "args[1].conflictAttributes"));
         }
         BulkCreateOptions checked = bulk;
-        return build("args[0]", "args[1]", () -> WriteStatements.bulkCreate(model, rows, checked, now)).<Statement>map(s -> s).toJavaList();
+        return new ModelCall(model, "bulkCreate", new CallArguments.BulkCreate(rows, checked),
+                build("args[0]", "args[1]", () -> WriteStatements.bulkCreate(model, rows, checked, now)).<Statement>map(s -> s).toJavaList());
     }
 
     /** None when no value is left to write: Sequelize sends nothing then. */
-    static List<Statement> update(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall update(ModelDefinition model, List<JsonNode> args, Instant now) {
         ObjectNode options = valuesAndOptions(args, "update", "values, e.g. [{\"lastName\": \"Doe\"}, {\"where\": {\"id\": 1}}]");
         checkKeys(options, "args[1]", UPDATE_OPTIONS, "option");
         requireWhere(options, "args[1]");
@@ -138,10 +141,11 @@ final class WriteCallReader {
             update = update.paranoid(bool(options.get("paranoid"), "args[1].paranoid"));
         }
         UpdateOptions checked = update;
-        return build("args[0]", "args[1]", () -> WriteStatements.update(model, values, checked, now)).<Statement>map(s -> s).toJavaList();
+        return new ModelCall(model, "update", new CallArguments.Update(values, checked),
+                build("args[0]", "args[1]", () -> WriteStatements.update(model, values, checked, now)).<Statement>map(s -> s).toJavaList());
     }
 
-    static Statement destroy(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall destroy(ModelDefinition model, List<JsonNode> args, Instant now) {
         ObjectNode options = soleOptions(args, "destroy");
         checkKeys(options, "args[0]", DESTROY_OPTIONS, "option");
         DestroyOptions destroy = DestroyOptions.options();
@@ -165,10 +169,11 @@ final class WriteCallReader {
                     + " give a where clause (an empty one, {}, deletes every row) or \"truncate\": true");
         }
         DestroyOptions checked = destroy;
-        return build("args[0]", "args[0]", () -> WriteStatements.destroy(model, checked, now));
+        return new ModelCall(model, "destroy", new CallArguments.Destroy(checked),
+                List.of(build("args[0]", "args[0]", () -> WriteStatements.destroy(model, checked, now))));
     }
 
-    static Statement restore(ModelDefinition model, List<JsonNode> args) {
+    static ModelCall restore(ModelDefinition model, List<JsonNode> args) {
         ObjectNode options = soleOptions(args, "restore");
         checkKeys(options, "args[0]", RESTORE_OPTIONS, "option");
         RestoreOptions restore = RestoreOptions.options();
@@ -181,10 +186,11 @@ final class WriteCallReader {
             restore = options("args[0]", () -> before.limit(limit));
         }
         RestoreOptions checked = restore;
-        return build("args[0]", "args[0]", () -> WriteStatements.restore(model, checked));
+        return new ModelCall(model, "restore", new CallArguments.Restore(checked),
+                List.of(build("args[0]", "args[0]", () -> WriteStatements.restore(model, checked))));
     }
 
-    static Statement truncate(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall truncate(ModelDefinition model, List<JsonNode> args, Instant now) {
         ObjectNode options = soleOptions(args, "truncate");
         checkKeys(options, "args[0]", TRUNCATE_OPTIONS, "option");
         DestroyOptions truncate = truncateOptions(DestroyOptions.options(), options, "args[0]");
@@ -192,10 +198,11 @@ final class WriteCallReader {
             truncate = truncate.force(bool(options.get("force"), "args[0].force"));
         }
         DestroyOptions checked = truncate;
-        return build("args[0]", "args[0]", () -> WriteStatements.truncate(model, checked, now));
+        return new ModelCall(model, "truncate", new CallArguments.Truncate(checked),
+                List.of(build("args[0]", "args[0]", () -> WriteStatements.truncate(model, checked, now))));
     }
 
-    static Statement upsert(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall upsert(ModelDefinition model, List<JsonNode> args, Instant now) {
         ObjectNode options = valuesAndOptions(args, "upsert", "values, e.g. [{\"id\": 1, \"firstName\": \"John\"}]");
         checkKeys(options, "args[1]", UPSERT_OPTIONS, "option");
         Map<String, Object> values = values(model, args.get(0), "args[0]");
@@ -210,11 +217,12 @@ final class WriteCallReader {
             upsert = upsert.conflictFields(attributes(model, options.get("conflictFields"), "args[1].conflictFields"));
         }
         UpsertOptions checked = upsert;
-        return build("args[0]", "args[1]", () -> WriteStatements.upsert(model, values, checked, now));
+        return new ModelCall(model, "upsert", new CallArguments.Upsert(values, checked),
+                List.of(build("args[0]", "args[1]", () -> WriteStatements.upsert(model, values, checked, now))));
     }
 
     /** {@code increment} and {@code decrement}. */
-    static Statement increment(ModelDefinition model, String method, List<JsonNode> args, Instant now) {
+    static ModelCall increment(ModelDefinition model, String method, List<JsonNode> args, Instant now) {
         ObjectNode options = valuesAndOptions(args, method,
                 "attributes: a name, a list of names, or {\"age\": 2}, e.g. [\"age\", {\"where\": {\"id\": 1}}]");
         checkKeys(options, "args[1]", INCREMENT_OPTIONS, "option");
@@ -238,17 +246,21 @@ final class WriteCallReader {
                 String path = "args[0]." + entry.getKey();
                 amounts.put(attribute(model, entry.getKey(), path).name(), number(entry.getValue(), path));
             }
-            return build("args[0]", "args[1]", () -> decrement
+            Statement statement = build("args[0]", "args[1]", () -> decrement
                     ? WriteStatements.decrement(model, amounts, checked, now)
                     : WriteStatements.increment(model, amounts, checked, now));
+            return new ModelCall(model, method, new CallArguments.Increment(decrement, Either.right(amounts), checked),
+                    List.of(statement));
         }
         List<String> names = fields.isTextual()
                 ? List.of(attribute(model, fields.textValue(), "args[0]").name())
                 : attributes(model, fields, "args[0]");
         try {
-            return decrement
+            Statement statement = decrement
                     ? WriteStatements.decrement(model, names, checked, now)
                     : WriteStatements.increment(model, names, checked, now);
+            return new ModelCall(model, method, new CallArguments.Increment(decrement, Either.left(names), checked),
+                    List.of(statement));
         } catch (ValidationError e) {
             // An amount that does not fit is the by option's when given, the default 1's (args[0]'s type) when not.
             String message = e.getMessage();

@@ -6,6 +6,7 @@ import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.executor.Model;
 import dev.sequelj.executor.ModelInstance;
+import dev.sequelj.executor.SaveOptions;
 import dev.sequelj.executor.SequelizeOptions;
 import dev.sequelj.executor.Transaction;
 import dev.sequelj.executor.error.InstanceError;
@@ -184,6 +185,31 @@ class InstancesLiveTest {
             assertThat(stored.get("firstName")).isEqualTo("Jane");
             jane.save().join();
             assertThat(only(users, FindOptions.options()).get("firstName")).isEqualTo("Janet");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LiveDatabase.class)
+    void saveWithFieldsWritesOnlyThoseAndSilentLeavesUpdatedAt(LiveDatabase database) {
+        try (LiveSession live = open(database)) {
+            Model users = users(live, false);
+            ModelInstance jane = users.create(Map.of("firstName", "Jane", "age", 20)).join();
+            Object stamped = jane.get("updatedAt");
+            clock.now = T1;
+            jane.set("lastName", "Doe").set("age", 21);
+            jane.save(SaveOptions.options().fields("lastName").silent(true)).join();
+            assertThat(jane.changed()).as("age still pending").containsExactly("age");
+            assertThat(jane.get("updatedAt")).isEqualTo(stamped);
+            ModelInstance stored = only(users, FindOptions.options());
+            assertThat(stored.get("lastName")).isEqualTo("Doe");
+            assertThat(stored.get("age")).isEqualTo(20);
+            assertThat(stored.get("updatedAt")).as("silent").isEqualTo(stamped);
+            failure(jane.save(SaveOptions.options().fields("agee")), ValidationError.class);
+
+            ModelInstance built = users.build(Map.of("firstName", "Ann", "lastName", "Roe"));
+            built.save(SaveOptions.options().fields("firstName")).join();
+            assertThat(only(users, FindOptions.options().where(Map.of("firstName", "Ann"))).get("lastName"))
+                    .as("only the fields are inserted").isNull();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sequelj.executor.live;
 
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.finder.BulkCreateOptions;
+import dev.sequelj.ast.finder.CreateOptions;
 import dev.sequelj.ast.finder.DestroyOptions;
 import dev.sequelj.ast.finder.IncrementOptions;
 import dev.sequelj.ast.finder.RestoreOptions;
@@ -355,6 +356,29 @@ class ModelWritesLiveTest {
             t.rollback().join();
 
             assertThat(rows(items, "id", "name")).containsExactly(row(1, "a"), row(2, "b"), row(3, "c"), row(4, "d"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LiveDatabase.class)
+    void createWithOptionsWritesOnlyTheFieldsAndSkipsDuplicates(LiveDatabase database) {
+        try (LiveSession live = database.session(quiet())) {
+            Model items = items(live, false);
+
+            ModelInstance only = items.create(Map.of("name", "e", "qty", 5, "note", "dropped"),
+                    CreateOptions.options().fields("name")).join();
+            assertThat(only.get("id")).isEqualTo(5);
+            assertThat(only.get("name")).isEqualTo("e");
+            assertThat(rows(items, "id", "name", "qty", "note")).endsWith(row(5, "e", null, null));
+
+            ModelInstance skipped = items.create(Map.of("id", 1, "name", "not a"),
+                    CreateOptions.options().ignoreDuplicates(true)).join();
+            assertThat(skipped.get("name")).isEqualTo("not a");
+            assertThat(rows(items, "id", "name")).startsWith(row(1, "a")).hasSize(5);
+
+            ModelInstance quiet = items.create(Map.of("name", "f"), CreateOptions.options().returning(false)).join();
+            assertThat(quiet.get("name")).isEqualTo("f");
+            assertThat(items.count().join()).isEqualTo(6L);
         }
     }
 }
