@@ -136,7 +136,6 @@ class ExecCommandTest {
         assertThat(run.err()).isEmpty();
         JsonNode found = json(run.out()).get(2).get(0);
         assertThat(found.get("id").intValue()).isEqualTo(1);
-        // SQLite keeps a DECIMAL as a number, without its scale: Model.findAll answers 12.5, and so does exec.
         assertThat(found.get("price").decimalValue()).isEqualByComparingTo(new BigDecimal("12.50"));
         assertThat(found.get("ratio").doubleValue()).isEqualTo(0.5);
         assertThat(found.get("day").textValue()).isEqualTo("2024-01-15");
