@@ -1,7 +1,6 @@
 package dev.sequelj.executor.cli;
 
 import dev.sequelj.ast.error.UnsupportedFeatureError;
-import dev.sequelj.ast.finder.CreateOptions;
 import dev.sequelj.ast.finder.IncrementOptions;
 import dev.sequelj.ast.finder.Returning;
 import dev.sequelj.executor.Model;
@@ -62,12 +61,7 @@ final class ModelCallRunner {
                 }
                 yield model::drop;
             }
-            case CallArguments.Create create -> {
-                if (!create.options().equals(CreateOptions.options())) {
-                    throw new UnsupportedFeatureError("args[1]: Model.create takes no options yet; leave them out");
-                }
-                yield t -> model.create(create.values(), t);
-            }
+            case CallArguments.Create create -> t -> model.create(create.values(), create.options(), t);
             case CallArguments.FindAll find -> t -> model.findAll(find.options(), t);
             case CallArguments.FindOne find -> t -> model.findOne(find.options(), t);
             case CallArguments.FindByPk find -> t -> model.findByPk(find.key(), find.options(), t);

@@ -109,6 +109,20 @@ class ExecCommandTest {
     }
 
     @Test
+    void createTakesItsOptions() throws Exception {
+        CliRun run = run(requests(SYNC, """
+                {"model": "user", "method": "create", "args": [{"email": "ada@example.com", "firstName": "Ada", "age": 36},
+                  {"fields": ["email", "age"]}]}""", """
+                {"model": "user", "method": "findAll"}"""), "exec", "--url", fileUrl());
+
+        assertThat(run.err()).isEmpty();
+        JsonNode stored = json(run.out()).get(2).get(0);
+        assertThat(stored.get("email").textValue()).isEqualTo("ada@example.com");
+        assertThat(stored.get("age").intValue()).isEqualTo(36);
+        assertThat(stored.get("firstName").isNull()).isTrue(); // left out by fields
+    }
+
+    @Test
     void onSqliteMemoryEveryRequestOfAListSharesTheOneDatabase() throws Exception {
         CliRun run = run(requests(SYNC, create("ada@example.com", "Ada", 36), """
                 {"model": "user", "method": "findAll"}"""), "exec", "--url", "sqlite::memory:");
