@@ -1,5 +1,6 @@
 package dev.sequelj.render;
 
+import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.render.dialect.Dialect;
 import dev.sequelj.render.shape.StatementShape;
@@ -26,6 +27,8 @@ import io.vavr.control.Option;
  */
 public final class SqlRenderer {
     private static final ShapeCache SHAPES = new ShapeCache();
+    /** One shape reader per thread, read into on every render: looking a shape up allocates nothing. */
+    private static final ThreadLocal<StatementShape> READERS = ThreadLocal.withInitial(StatementShape::reader);
 
     private SqlRenderer() {}
 
@@ -65,13 +68,13 @@ public final class SqlRenderer {
      * executor.execute(byAge.bind(30));
      * }</pre>
      *
-     * @throws dev.sequelj.ast.error.ValidationError for a statement of another kind, or one whose text on this
+     * @throws ValidationError for a statement of another kind, or one whose text on this
      *                                               dialect holds one of its values
      */
     public static PreparedSql prepare(Statement statement, Dialect dialect) {
         Option<StatementShape> shape = StatementShape.of(statement, dialect);
         if (shape.isEmpty()) {
-            throw new dev.sequelj.ast.error.ValidationError(statement.getClass().getSimpleName() + " cannot be prepared;"
+            throw new ValidationError(statement.getClass().getSimpleName() + " cannot be prepared;"
                     + " a SELECT, INSERT, upsert, UPDATE or DELETE can");
         }
         SqlWriter out = SqlWriter.forShape(dialect);
@@ -95,11 +98,19 @@ public final class SqlRenderer {
      * rendering fails, is rendered from the statement itself, so errors name the real values.
      */
     private static Sql renderCached(Statement statement, Dialect dialect) {
-        Option<StatementShape> read = StatementShape.of(statement, dialect);
-        if (read.isEmpty()) {
-            return renderOne(statement, dialect, SqlWriter.Values.BOUND);
+        StatementShape shape = READERS.get();
+        try {
+            if (!shape.readAgain(statement, dialect)) {
+                return renderOne(statement, dialect, SqlWriter.Values.BOUND);
+            }
+            return bindTemplate(statement, dialect, shape);
+        } finally {
+            shape.forget();
         }
-        StatementShape shape = read.get();
+    }
+
+    /** The template of the shape just read (rendered now if the shape is new), bound to its values. */
+    private static Sql bindTemplate(Statement statement, Dialect dialect, StatementShape shape) {
         SqlTemplate template = SHAPES.get(shape);
         if (template == null) {
             Option<SqlTemplate> rendered;

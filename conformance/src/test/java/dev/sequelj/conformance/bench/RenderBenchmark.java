@@ -5,6 +5,7 @@ import dev.sequelj.ast.finder.FindStatements;
 import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.model.ModelOptions;
+import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.render.PreparedSql;
 import dev.sequelj.render.Sql;
@@ -98,6 +99,21 @@ public class RenderBenchmark {
     @Benchmark
     public Sql sequeljUncached() {
         return SqlRenderer.renderUncached(FindStatements.findAll(USER, options()), postgres);
+    }
+
+    /** The finder's statement built once: what the two render-only variants render. */
+    private final Statement.Select built = FindStatements.findAll(USER, options());
+
+    /** Rendering alone, through the shape cache: what the cache saves, apart from building. */
+    @Benchmark
+    public Sql renderOnly() {
+        return SqlRenderer.render(built, postgres);
+    }
+
+    /** Rendering alone, walking the renderers. */
+    @Benchmark
+    public Sql renderOnlyUncached() {
+        return SqlRenderer.renderUncached(built, postgres);
     }
 
     /**

@@ -76,7 +76,8 @@ record GoldenCase(Path file, ObjectNode content) {
 
     /**
      * The case laid out afresh: description, request, then each dialect in the given order with our
-     * statements and Sequelize's. A dialect missing from {@code sequelize} keeps what was stored.
+     * statements and Sequelize's. A dialect missing from {@code sequelize} keeps what was stored; one
+     * whose answer is {@link SequelizeOracle#UNANSWERED} holds no Sequelize statements.
      */
     GoldenCase updated(List<String> dialects, Map<String, JsonNode> sequelj, Map<String, JsonNode> sequelize) {
         ObjectNode updated = GoldenJson.MAPPER.createObjectNode();
@@ -88,7 +89,7 @@ record GoldenCase(Path file, ObjectNode content) {
             ObjectNode entry = updated.putObject(dialect);
             entry.set(SEQUELJ, sequelj.get(dialect));
             JsonNode theirs = sequelize.containsKey(dialect) ? sequelize.get(dialect) : stored(dialect, SEQUELIZE).orElse(null);
-            if (theirs != null) {
+            if (theirs != null && !theirs.isMissingNode()) {
                 entry.set(SEQUELIZE, theirs);
             }
         }

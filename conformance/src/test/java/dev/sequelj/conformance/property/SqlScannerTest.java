@@ -30,6 +30,23 @@ class SqlScannerTest {
     }
 
     @Test
+    void readsASplicedStringBackAsOneLiteral() {
+        QuoteRule mssql = QuoteRule.of(Dialects.MSSQL);
+        assertThat(SqlScanner.scanStrings("OBJECT_ID((N'[\\' + NCHAR(10) + N']'), 'U')", mssql)).containsExactly(
+                new Token(SQL, "OBJECT_ID((N"), new Token(LITERAL, "[\\\n]"), new Token(SQL, "), "),
+                new Token(LITERAL, "U"), new Token(SQL, ")"));
+        assertThat(SqlScanner.scanStrings("(N'a' + NCHAR(0) + NCHAR(0) + N'b''c' + NCHAR(13))", mssql))
+                .containsExactly(new Token(SQL, "(N"), new Token(LITERAL, "a\0\0b'c\r"), new Token(SQL, ")"));
+        assertThat(SqlScanner.scanStrings("x = (NCHAR(0) + N'b')", mssql))
+                .containsExactly(new Token(SQL, "x = ("), new Token(LITERAL, "\0b"), new Token(SQL, ")"));
+        assertThat(SqlScanner.scanStrings("('a' || char(0) || 'b')", QuoteRule.of(Dialects.SQLITE)))
+                .containsExactly(new Token(SQL, "("), new Token(LITERAL, "a\0b"), new Token(SQL, ")"));
+        // Literals that are not one string stay apart.
+        assertThat(SqlScanner.scanStrings("VALUES (N'a', N'b')", mssql)).containsExactly(new Token(SQL, "VALUES (N"),
+                new Token(LITERAL, "a"), new Token(SQL, ", N"), new Token(LITERAL, "b"), new Token(SQL, ")"));
+    }
+
+    @Test
     void anUnclosedQuoteIsAnError() {
         assertThatThrownBy(() -> SqlScanner.scan("SELECT `a``", QuoteRule.of(Dialects.SQLITE)))
                 .isInstanceOf(SqlScanner.UnterminatedQuote.class)

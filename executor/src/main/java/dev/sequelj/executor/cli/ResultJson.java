@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sequelj.executor.ModelInstance;
+import dev.sequelj.executor.result.CountAndRows;
+import dev.sequelj.executor.result.FindOrCreateResult;
+import dev.sequelj.executor.result.GroupCount;
+import dev.sequelj.executor.result.UpsertResult;
 import dev.sequelj.render.ValueCodec;
 
 import java.io.UncheckedIOException;
@@ -35,6 +39,9 @@ import java.util.Optional;
  * <ul>
  *   <li>an instance is an object of its attribute values ({@code toJSON()}), in definition order; a list
  *       is an array; an empty {@code Optional} (findOne found nothing) is {@code null}</li>
+ *   <li>findOrCreate's and upsert's results are {@code [instance, created]} ({@code created} null where the
+ *       database cannot tell); findAndCountAll's {@code {"count": n, "rows": [...]}}; a group of
+ *       {@code count} with {@code group} is {@code {<group keys>..., "count": n}}</li>
  *   <li>numbers are JSON numbers, exact ({@code DECIMAL(10,2)}'s {@code 12.50} stays {@code 12.50}; a
  *       BIGINT keeps every digit); a double that is not finite is {@code null}, as in JavaScript</li>
  *   <li>a DATE is {@code Date.toJSON()}'s text, UTC with milliseconds ({@code "2024-01-15T10:30:45.123Z"});
@@ -79,6 +86,20 @@ final class ResultJson {
         return switch (value) {
             case null -> NODES.nullNode();
             case ModelInstance instance -> object(instance.toJSON());
+            // The result records, as Sequelize's promises resolve: [instance, created], {count, rows}, ...
+            case FindOrCreateResult found -> NODES.arrayNode().add(value(found.instance())).add(found.created());
+            case UpsertResult upserted -> NODES.arrayNode().add(value(upserted.instance())).add(value(upserted.created()));
+            case CountAndRows page -> {
+                ObjectNode object = NODES.objectNode();
+                object.put("count", page.count());
+                object.set("rows", value(page.rows()));
+                yield object;
+            }
+            case GroupCount group -> {
+                ObjectNode object = object(group.group());
+                object.put("count", group.count());
+                yield object;
+            }
             case Optional<?> optional -> value(optional.orElse(null));
             case String s -> NODES.textNode(s);
             case Boolean b -> NODES.booleanNode(b);

@@ -31,6 +31,11 @@ public final class SequeljCli {
     private SequeljCli() {}
 
     public static void main(String[] args) {
+        // The jar carries no SLF4J provider (a library leaves that to its user), and SLF4J would say so on
+        // standard error, where exec's error is the one line of JSON.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         CommandLine cli = commandLine(System.in, Clock.systemUTC());
         // UTF-8 whatever the platform's default: SQL and JSON carry any Unicode the request holds.
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));

@@ -11,6 +11,7 @@ import dev.sequelj.ast.finder.Selection;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.ModelDefinition;
+import dev.sequelj.ast.model.UuidGenerator;
 import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.OrderItem.Nulls;
@@ -57,7 +58,7 @@ final class FindCallReader {
     private FindCallReader() {}
 
     /** A finder call: its arguments, and its statements in the order Sequelize sends them. */
-    static ModelCall call(ModelDefinition model, String method, List<JsonNode> args, Instant now) {
+    static ModelCall call(ModelDefinition model, String method, List<JsonNode> args, Instant now, UuidGenerator uuids) {
         return switch (method) {
             case "findAll", "findOne", "count", "findAndCountAll" -> {
                 FindOptions options = options(model, soleOptions(args, method), FIND_OPTIONS);
@@ -78,7 +79,7 @@ final class FindCallReader {
                 }
             }
             case "findByPk" -> findByPk(model, args);
-            case "findOrCreate" -> findOrCreate(model, args, now);
+            case "findOrCreate" -> findOrCreate(model, args, now, uuids);
             case "max", "min", "sum" -> aggregate(model, method, args);
             default -> throw new IllegalArgumentException("not a finder: " + method);
         };
@@ -109,7 +110,7 @@ final class FindCallReader {
         }
     }
 
-    private static ModelCall findOrCreate(ModelDefinition model, List<JsonNode> args, Instant now) {
+    private static ModelCall findOrCreate(ModelDefinition model, List<JsonNode> args, Instant now, UuidGenerator uuids) {
         if (args.size() != 1) {
             throw error("args", "findOrCreate takes one options object with where and defaults,"
                     + " e.g. [{\"where\": {\"email\": \"a@example.com\"}, \"defaults\": {\"age\": 30}}]");
@@ -126,7 +127,7 @@ final class FindCallReader {
         }
         try {
             return new ModelCall(model, "findOrCreate", new CallArguments.FindOrCreate(options, defaults),
-                    FindStatements.findOrCreate(model, options, defaults, now).statements().toJavaList());
+                    FindStatements.findOrCreate(model, options, defaults, now, uuids).statements().toJavaList());
         } catch (ValidationError e) {
             throw prefixed(e, "args[0]");
         }

@@ -20,6 +20,7 @@ import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.ast.model.Pluralizer;
+import dev.sequelj.ast.model.UuidGenerator;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.Statement;
 
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,15 +97,32 @@ public final class RequestReader {
                     "queryInterface.renameColumn", "queryInterface.addIndex", "queryInterface.removeIndex"));
 
     private final Clock clock;
+    private final Supplier<UuidGenerator> uuids;
 
-    /** A reader whose {@code create} stamps {@code createdAt}/{@code updatedAt} with the clock's time. */
+    /**
+     * A reader whose writes stamp {@code createdAt}/{@code updatedAt} with the clock's time and fill in
+     * UUIDV1/UUIDV4 defaults with random UUIDs, as Sequelize does.
+     */
     public RequestReader(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(clock, () -> UuidGenerator.RANDOM);
     }
 
-    /** A reader whose clock stands still at {@link #ORACLE_NOW}, as the Sequelize oracle's does. */
+    /**
+     * A reader whose writes stamp the clock's time and take UUIDV1/UUIDV4 defaults from a generator
+     * {@code uuids} gives for each request read.
+     */
+    public RequestReader(Clock clock, Supplier<UuidGenerator> uuids) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.uuids = Objects.requireNonNull(uuids, "uuids");
+    }
+
+    /**
+     * A reader that says what the Sequelize oracle says: its clock stands still at {@link #ORACLE_NOW}, and
+     * UUIDV1/UUIDV4 defaults count from {@code 00000000-0000-4000-8000-000000000001} anew for each request
+     * ({@link UuidGenerator#sequential()}), as the oracle's do for each dialect.
+     */
     public static RequestReader atOracleTime() {
-        return new RequestReader(Clock.fixed(ORACLE_NOW, ZoneOffset.UTC));
+        return new RequestReader(Clock.fixed(ORACLE_NOW, ZoneOffset.UTC), UuidGenerator::sequential);
     }
 
     /** Reads a request from JSON text. */
@@ -182,19 +201,20 @@ public final class RequestReader {
         if (root.has("args")) {
             array(root.get("args"), "args").forEach(args::add);
         }
+        UuidGenerator requestUuids = uuids.get();
         return switch (method) {
             case "sync" -> TableCallReader.sync(model, args);
             case "drop" -> TableCallReader.drop(model, args);
-            case "create" -> WriteCallReader.create(model, args, clock.instant());
+            case "create" -> WriteCallReader.create(model, args, clock.instant(), requestUuids);
             case "findAll", "findOne", "findByPk", "findOrCreate", "findAndCountAll", "count", "max", "min", "sum" ->
-                    FindCallReader.call(model, method, args, clock.instant());
+                    FindCallReader.call(model, method, args, clock.instant(), requestUuids);
             // ---- writes (helper D) ----
-            case "bulkCreate" -> WriteCallReader.bulkCreate(model, args, clock.instant());
+            case "bulkCreate" -> WriteCallReader.bulkCreate(model, args, clock.instant(), requestUuids);
             case "update" -> WriteCallReader.update(model, args, clock.instant());
             case "destroy" -> WriteCallReader.destroy(model, args, clock.instant());
             case "restore" -> WriteCallReader.restore(model, args);
             case "truncate" -> WriteCallReader.truncate(model, args, clock.instant());
-            case "upsert" -> WriteCallReader.upsert(model, args, clock.instant());
+            case "upsert" -> WriteCallReader.upsert(model, args, clock.instant(), requestUuids);
             case "increment", "decrement" -> WriteCallReader.increment(model, method, args, clock.instant());
             // DDL: the QueryInterface (helper A)
             case "queryInterface.addColumn", "queryInterface.removeColumn", "queryInterface.changeColumn",

@@ -15,6 +15,7 @@ import dev.sequelj.ast.finder.WriteStatements;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.model.ModelDefinition;
+import dev.sequelj.ast.model.UuidGenerator;
 import dev.sequelj.ast.statement.Statement;
 import io.vavr.control.Either;
 
@@ -56,7 +57,7 @@ final class WriteCallReader {
 
     private WriteCallReader() {}
 
-    static ModelCall create(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall create(ModelDefinition model, List<JsonNode> args, Instant now, UuidGenerator uuids) {
         ObjectNode options = valuesAndOptions(args, "create", "values, e.g. [{\"firstName\": \"John\"}]");
         checkKeys(options, "args[1]", CREATE_OPTIONS, "option");
         Map<String, Object> values = values(model, args.get(0), "args[0]");
@@ -75,11 +76,11 @@ final class WriteCallReader {
         }
         CreateOptions checked = create;
         return new ModelCall(model, "create", new CallArguments.Create(values, checked),
-                List.of(build("args[0]", "args[1]", () -> WriteStatements.create(model, values, checked, now))));
+                List.of(build("args[0]", "args[1]", () -> WriteStatements.create(model, values, checked, now, uuids))));
     }
 
     /** None for an empty list of rows: Sequelize sends nothing then. */
-    static ModelCall bulkCreate(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall bulkCreate(ModelDefinition model, List<JsonNode> args, Instant now, UuidGenerator uuids) {
         ObjectNode options = valuesAndOptions(args, "bulkCreate", "list of rows, e.g. [[{\"firstName\": \"John\"}]]");
         checkKeys(options, "args[1]", BULK_CREATE_OPTIONS, "option");
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -113,7 +114,7 @@ final class WriteCallReader {
         }
         BulkCreateOptions checked = bulk;
         return new ModelCall(model, "bulkCreate", new CallArguments.BulkCreate(rows, checked),
-                build("args[0]", "args[1]", () -> WriteStatements.bulkCreate(model, rows, checked, now)).<Statement>map(s -> s).toJavaList());
+                build("args[0]", "args[1]", () -> WriteStatements.bulkCreate(model, rows, checked, now, uuids)).<Statement>map(s -> s).toJavaList());
     }
 
     /** None when no value is left to write: Sequelize sends nothing then. */
@@ -202,7 +203,7 @@ final class WriteCallReader {
                 List.of(build("args[0]", "args[0]", () -> WriteStatements.truncate(model, checked, now))));
     }
 
-    static ModelCall upsert(ModelDefinition model, List<JsonNode> args, Instant now) {
+    static ModelCall upsert(ModelDefinition model, List<JsonNode> args, Instant now, UuidGenerator uuids) {
         ObjectNode options = valuesAndOptions(args, "upsert", "values, e.g. [{\"id\": 1, \"firstName\": \"John\"}]");
         checkKeys(options, "args[1]", UPSERT_OPTIONS, "option");
         Map<String, Object> values = values(model, args.get(0), "args[0]");
@@ -218,7 +219,7 @@ final class WriteCallReader {
         }
         UpsertOptions checked = upsert;
         return new ModelCall(model, "upsert", new CallArguments.Upsert(values, checked),
-                List.of(build("args[0]", "args[1]", () -> WriteStatements.upsert(model, values, checked, now))));
+                List.of(build("args[0]", "args[1]", () -> WriteStatements.upsert(model, values, checked, now, uuids))));
     }
 
     /** {@code increment} and {@code decrement}. */

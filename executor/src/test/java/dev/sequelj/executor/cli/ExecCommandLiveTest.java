@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static dev.sequelj.ast.model.Attribute.attribute;
 import static dev.sequelj.executor.cli.CliRun.run;
@@ -146,6 +147,143 @@ class ExecCommandLiveTest {
                 // A server keeps a DECIMAL's scale, and exec prints it exactly.
                 assertThat(ada.get("balance").decimalValue()).isEqualTo(new BigDecimal("12.50"));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LiveDatabase.class)
+    void everyModelMethodAnswersAsItsJavaMethodDoes(LiveDatabase database) throws Exception {
+        try (LiveSession live = database.session(SequelizeOptions.options().logging(false))) {
+            Model users = readBack(live, database);
+            String[] requests = {
+                    SYNC,
+                    """
+                    {"model": "$user", "method": "bulkCreate", "args": [[
+                      {"email": "a@x.org", "firstName": "Ada", "age": 36, "balance": "10.00"},
+                      {"email": "b@x.org", "firstName": "Bob", "age": 17, "balance": "2.50"},
+                      {"email": "c@x.org", "firstName": "Ada", "age": 50, "balance": "7.25"}]]}""",
+                    """
+                    {"model": "$user", "method": "findByPk", "args": [2]}""",
+                    """
+                    {"model": "$user", "method": "findByPk", "args": [99]}""",
+                    """
+                    {"model": "$user", "method": "findOrCreate", "args": [{"where": {"email": "d@x.org"}, "defaults": {"firstName": "Dee", "age": 20}}]}""",
+                    """
+                    {"model": "$user", "method": "findOrCreate", "args": [{"where": {"email": "d@x.org"}, "defaults": {"firstName": "Other", "age": 99}}]}""",
+                    """
+                    {"model": "$user", "method": "findAndCountAll", "args": [{"where": {"age": {"$gte": 18}}, "order": [["id", "ASC"]], "limit": 2}]}""",
+                    """
+                    {"model": "$user", "method": "count", "args": [{"where": {"firstName": "Ada"}}]}""",
+                    """
+                    {"model": "$user", "method": "count", "args": [{"group": "firstName"}]}""",
+                    """
+                    {"model": "$user", "method": "max", "args": ["age"]}""",
+                    """
+                    {"model": "$user", "method": "min", "args": ["age", {"where": {"firstName": "Ada"}}]}""",
+                    """
+                    {"model": "$user", "method": "sum", "args": ["age"]}""",
+                    """
+                    {"model": "$user", "method": "update", "args": [{"firstName": "Bo"}, {"where": {"age": {"$lt": 18}}}]}""",
+                    """
+                    {"model": "$user", "method": "increment", "args": ["age", {"by": 2, "where": {"email": "a@x.org"}}]}""",
+                    """
+                    {"model": "$user", "method": "decrement", "args": [{"age": 5}, {"where": {"email": "c@x.org"}}]}""",
+                    """
+                    {"model": "$user", "method": "upsert", "args": [{"id": 7, "email": "e@x.org", "firstName": "Eve", "age": 40}]}""",
+                    """
+                    {"model": "$user", "method": "destroy", "args": [{"where": {"age": {"$lt": 21}}}]}""",
+                    """
+                    {"model": "$user", "method": "findAll", "args": [{"order": [["id", "ASC"]], "attributes": ["id", "firstName", "age"]}]}""",
+                    """
+                    {"model": "$user", "method": "truncate"}""",
+                    """
+                    {"model": "$user", "method": "count"}"""};
+            CliRun run = run(requests(live, requests), "exec", "--url", url(database));
+
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exit()).isZero();
+            JsonNode results = JSON.readTree(run.out());
+            assertThat(results.size()).isEqualTo(requests.length);
+            JsonNode bulk = results.get(1);
+            assertThat(bulk.size()).isEqualTo(3);
+            assertThat(bulk.get(2).get("id").intValue()).isEqualTo(3);
+            assertThat(bulk.get(2).get("email").textValue()).isEqualTo("c@x.org");
+            assertThat(results.get(2).get("firstName").textValue()).isEqualTo("Bob");
+            assertThat(results.get(2).get("balance").decimalValue()).isEqualByComparingTo("2.50");
+            assertThat(results.get(3).isNull()).isTrue();
+            // findOrCreate: [instance, created], created the first time, found the second.
+            assertThat(results.get(4).size()).isEqualTo(2);
+            assertThat(results.get(4).get(0).get("id").intValue()).isEqualTo(4);
+            assertThat(results.get(4).get(0).get("firstName").textValue()).isEqualTo("Dee");
+            assertThat(results.get(4).get(1).booleanValue()).isTrue();
+            assertThat(results.get(5).get(0).get("firstName").textValue()).isEqualTo("Dee");
+            assertThat(results.get(5).get(1).booleanValue()).isFalse();
+            // findAndCountAll: {count, rows}, the count ignoring the limit.
+            JsonNode page = results.get(6);
+            assertThat(page.properties()).extracting(Map.Entry::getKey).containsExactly("count", "rows");
+            assertThat(page.get("count").intValue()).isEqualTo(3);
+            assertThat(page.get("rows").size()).isEqualTo(2);
+            assertThat(page.get("rows").get(1).get("email").textValue()).isEqualTo("c@x.org");
+            assertThat(results.get(7).intValue()).isEqualTo(2);
+            JsonNode groups = results.get(8);
+            // count drops order, as Sequelize's does: the groups come in the database's order.
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            groups.forEach(group -> counts.put(group.get("firstName").textValue(), group.get("count").intValue()));
+            assertThat(counts).isEqualTo(Map.of("Ada", 2, "Bob", 1, "Dee", 1));
+            assertThat(groups.get(0).properties()).extracting(Map.Entry::getKey).containsExactly("firstName", "count");
+            assertThat(results.get(9).intValue()).isEqualTo(50);
+            assertThat(results.get(10).intValue()).isEqualTo(36);
+            assertThat(results.get(11).intValue()).isEqualTo(36 + 17 + 50 + 20);
+            // update: Sequelize's [affectedCount]. increment and decrement return rows by default, as in
+            // Sequelize: [affectedCount, affectedRows], the rows where the database hands them back.
+            assertThat(results.get(12).toString()).isEqualTo("[1]");
+            boolean handsBack = database != LiveDatabase.MYSQL && database != LiveDatabase.MARIADB;
+            for (int i : new int[] {13, 14}) {
+                assertThat(results.get(i).get(0).intValue()).isEqualTo(1);
+                assertThat(results.get(i).get(1).size()).isEqualTo(handsBack ? 1 : 0);
+            }
+            if (handsBack) {
+                assertThat(results.get(13).get(1).get(0).get("age").intValue()).isEqualTo(38);
+                assertThat(results.get(14).get(1).get(0).get("age").intValue()).isEqualTo(45);
+            }
+            // upsert: [instance, created]; created is known only where the database tells (MySQL's count).
+            assertThat(results.get(15).get(0).get("firstName").textValue()).isEqualTo("Eve");
+            JsonNode created = results.get(15).get(1);
+            assertThat(created.isNull() || created.booleanValue()).isTrue();
+            if (database == LiveDatabase.MYSQL) {
+                assertThat(created.booleanValue()).isTrue();
+            }
+            assertThat(results.get(16).intValue()).isEqualTo(2); // Bo (17) and Dee (20)
+            JsonNode left = results.get(17);
+            assertThat(left.toString()).isEqualTo("[{\"id\":1,\"firstName\":\"Ada\",\"age\":38},"
+                    + "{\"id\":3,\"firstName\":\"Ada\",\"age\":45},{\"id\":7,\"firstName\":\"Eve\",\"age\":40}]");
+            assertThat(results.get(18).isNull()).isTrue();
+            assertThat(results.get(19).intValue()).isZero();
+            assertThat(users.count().join()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LiveDatabase.class)
+    void updateWithReturningAnswersTheRowsWhereTheDatabaseHandsThemBack(LiveDatabase database) throws Exception {
+        try (LiveSession live = database.session(SequelizeOptions.options().logging(false))) {
+            Model users = readBack(live, database);
+            CliRun run = run(requests(live, SYNC, create("a@x.org", "Ada", 36, "1"), create("b@x.org", "Bob", 17, "2"), """
+                    {"model": "$user", "method": "update", "args": [{"age": 18}, {"where": {"firstName": "Bob"}, "returning": true}]}"""),
+                    "exec", "--url", url(database));
+
+            assertThat(run.err()).isEmpty();
+            JsonNode updated = JSON.readTree(run.out()).get(3);
+            assertThat(updated.size()).isEqualTo(2);
+            assertThat(updated.get(0).intValue()).isEqualTo(1);
+            // MySQL and MariaDB hand back no rows from an UPDATE: an empty list, as in Sequelize.
+            boolean handsBack = database != LiveDatabase.MYSQL && database != LiveDatabase.MARIADB;
+            assertThat(updated.get(1).size()).isEqualTo(handsBack ? 1 : 0);
+            if (handsBack) {
+                assertThat(updated.get(1).get(0).get("age").intValue()).isEqualTo(18);
+                assertThat(updated.get(1).get(0).get("email").textValue()).isEqualTo("b@x.org");
+            }
+            assertThat(users.findAll().join()).extracting(u -> u.get("age")).containsExactlyInAnyOrder(36, 18);
         }
     }
 

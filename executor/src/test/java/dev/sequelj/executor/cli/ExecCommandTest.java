@@ -109,6 +109,20 @@ class ExecCommandTest {
     }
 
     @Test
+    void createTakesItsOptions() throws Exception {
+        CliRun run = run(requests(SYNC, """
+                {"model": "user", "method": "create", "args": [{"email": "ada@example.com", "firstName": "Ada", "age": 36},
+                  {"fields": ["email", "age"]}]}""", """
+                {"model": "user", "method": "findAll"}"""), "exec", "--url", fileUrl());
+
+        assertThat(run.err()).isEmpty();
+        JsonNode stored = json(run.out()).get(2).get(0);
+        assertThat(stored.get("email").textValue()).isEqualTo("ada@example.com");
+        assertThat(stored.get("age").intValue()).isEqualTo(36);
+        assertThat(stored.get("firstName").isNull()).isTrue(); // left out by fields
+    }
+
+    @Test
     void onSqliteMemoryEveryRequestOfAListSharesTheOneDatabase() throws Exception {
         CliRun run = run(requests(SYNC, create("ada@example.com", "Ada", 36), """
                 {"model": "user", "method": "findAll"}"""), "exec", "--url", "sqlite::memory:");
@@ -136,7 +150,6 @@ class ExecCommandTest {
         assertThat(run.err()).isEmpty();
         JsonNode found = json(run.out()).get(2).get(0);
         assertThat(found.get("id").intValue()).isEqualTo(1);
-        // SQLite keeps a DECIMAL as a number, without its scale: Model.findAll answers 12.5, and so does exec.
         assertThat(found.get("price").decimalValue()).isEqualByComparingTo(new BigDecimal("12.50"));
         assertThat(found.get("ratio").doubleValue()).isEqualTo(0.5);
         assertThat(found.get("day").textValue()).isEqualTo("2024-01-15");

@@ -1,5 +1,7 @@
 package dev.sequelj.executor.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,11 +40,32 @@ class SequeljLauncherTest {
         assertThat(bad.err()).isEqualTo("args[0].limt: unknown option; did you mean limit?\n");
     }
 
+    @Test
+    void execExitsWithItsCodeAndItsErrorIsTheOneLineOfStandardError() throws Exception {
+        String requests = """
+                {"models": {"user": {"attributes": {"email": {"type": "STRING", "unique": true}}}},
+                 "requests": [{"model": "user", "method": "sync"},
+                              {"model": "user", "method": "create", "args": [{"email": "zoë@example.com"}]},
+                              {"model": "user", "method": "create", "args": [{"email": "zoë@example.com"}]}]}
+                """;
+        Exit failed = launch(requests, "exec", "--url", "sqlite::memory:");
+
+        assertThat(failed.code()).isEqualTo(SequeljCli.REQUEST_FAILED);
+        assertThat(failed.err().lines().toList()).hasSize(1);
+        JsonNode error = new ObjectMapper().readTree(failed.err()).get("error");
+        assertThat(error.get("name").textValue()).isEqualTo("UniqueConstraintError");
+        assertThat(error.get("request").intValue()).isEqualTo(2);
+        JsonNode ran = new ObjectMapper().readTree(failed.out());
+        assertThat(ran.get(1).get("email").textValue()).isEqualTo("zoë@example.com");
+    }
+
     private static Exit launch(String stdin, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         // COMPAT under the C locale: the platform's charset (and so picocli's default writers) is US-ASCII.
         List<String> command = new ArrayList<>(List.of(java, "-Dfile.encoding=COMPAT", "-Dstdout.encoding=US-ASCII",
-                "-Dstderr.encoding=US-ASCII", "-cp", System.getProperty("java.class.path"), SequeljCli.class.getName()));
+                "-Dstderr.encoding=US-ASCII",
+                // As the jar's manifest and exec:exec allow it: sqlite-jdbc loads its native library.
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), SequeljCli.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LC_ALL", "C");

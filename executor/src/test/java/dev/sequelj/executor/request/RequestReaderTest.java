@@ -3,6 +3,7 @@ package dev.sequelj.executor.request;
 import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.render.Sql;
 import dev.sequelj.render.SqlRenderer;
 import dev.sequelj.render.dialect.Dialects;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,24 @@ class RequestReaderTest {
         assertThat(SqlRenderer.render(call.statements().get(0), Dialects.POSTGRES).text()).isEqualTo(
                 "SELECT \"id\", \"firstName\", \"age\", \"born\", \"createdAt\", \"updatedAt\" FROM \"users\" AS \"user\""
                         + " WHERE \"user\".\"age\" > ? LIMIT ?;");
+    }
+
+    @Test
+    void atOracleTimeCountsUuidDefaultsFromOneForEachRequestAsTheOracleDoes() {
+        String request = """
+                {"models": {"thing": {"attributes": {"id": {"type": "UUID", "primaryKey": true, "defaultValue": {"$fn": "UUIDV4"}},
+                                                     "name": "STRING"}}},
+                 "model": "thing", "method": "bulkCreate", "args": [[{"name": "a"}, {"name": "b"}]]}""";
+        String first = "00000000-0000-4000-8000-000000000001";
+        String second = "00000000-0000-4000-8000-000000000002";
+
+        // Each read starts again at 1, so a golden file renders the same UUIDs whatever ran before it.
+        for (int run = 0; run < 2; run++) {
+            Sql sql = SqlRenderer.render(READER.read(request).statements().get(0), Dialects.SQLITE);
+            assertThat(sql.params()).contains(first, second);
+        }
+        Sql random = SqlRenderer.render(new RequestReader(java.time.Clock.systemUTC()).read(request).statements().get(0), Dialects.SQLITE);
+        assertThat(random.params()).doesNotContain(first, second);
     }
 
     @Test

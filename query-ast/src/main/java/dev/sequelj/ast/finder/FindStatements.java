@@ -5,6 +5,7 @@ import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.expression.Expression.Column;
 import dev.sequelj.ast.model.Attribute;
 import dev.sequelj.ast.model.ModelDefinition;
+import dev.sequelj.ast.model.UuidGenerator;
 import dev.sequelj.ast.statement.OrderItem;
 import dev.sequelj.ast.statement.SelectColumn;
 import dev.sequelj.ast.statement.Statement;
@@ -106,6 +107,12 @@ public final class FindStatements {
      */
     public static FindOrCreate findOrCreate(ModelDefinition model, FindOptions options, Map<String, ?> defaults,
                                             Instant now) {
+        return findOrCreate(model, options, defaults, now, UuidGenerator.RANDOM);
+    }
+
+    /** {@link #findOrCreate(ModelDefinition, FindOptions, Map, Instant)} whose INSERT takes UUIDV1/UUIDV4 defaults from {@code uuids}. */
+    public static FindOrCreate findOrCreate(ModelDefinition model, FindOptions options, Map<String, ?> defaults,
+                                            Instant now, UuidGenerator uuids) {
         if (options.where().isEmpty()) {
             throw new ValidationError("findOrCreate needs a where: the row to find, whose values the created row"
                     + " takes, e.g. {\"where\": {\"email\": \"a@example.com\"}, \"defaults\": {...}}");
@@ -124,7 +131,7 @@ public final class FindStatements {
         Statement.Select find = findOne(model, options);
         Statement.Insert create;
         try {
-            create = WriteStatements.create(model, values, now);
+            create = WriteStatements.create(model, values, now, uuids);
         } catch (ValidationError e) {
             throw new ValidationError("findOrCreate (the row to create): " + e.getMessage());
         }

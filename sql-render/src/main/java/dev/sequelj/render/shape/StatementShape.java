@@ -2,10 +2,12 @@ package dev.sequelj.render.shape;
 
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.expression.Parameter;
+import dev.sequelj.ast.model.DataType;
 import dev.sequelj.ast.statement.Assignment;
 import dev.sequelj.ast.statement.OrderItem;
 import dev.sequelj.ast.statement.SelectColumn;
 import dev.sequelj.ast.statement.Statement;
+import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -20,7 +22,8 @@ import java.util.Arrays;
  *
  * <p>A shape is kept as the flat sequence of what a walk over the statement meets (node kinds, names,
  * operators, types, list sizes, and a slot marker for each value), so reading one allocates no tree and
- * comparing two is a loop. Every node kind writes a fixed layout after its own kind, so equal sequences
+ * comparing two is a loop. Every node writes a fixed layout after its own kind (the two commonest, an
+ * unqualified column and a parameter, in a shorter form no other node starts with), so equal sequences
  * are equal shapes.
  *
  * <p>Values are slotted except where the text, or an error, depends on them: a {@code Boolean} stays in the
@@ -55,8 +58,15 @@ public final class StatementShape {
     private int valueCount;
 
     private StatementShape() {
-        tokens = new Object[64];
+        tokens = new Object[96]; // a typical finder has about 70
         values = new Object[16];
+        reset();
+    }
+
+    private void reset() {
+        Arrays.fill(values, 0, valueCount, null); // a reader kept for reuse must not hold on to a caller's values
+        tokenCount = 0;
+        hash = 1;
         valueCount = 2; // limit, offset
     }
 
@@ -72,17 +82,34 @@ public final class StatementShape {
      */
     public static Option<StatementShape> of(Statement statement, Dialect dialect) {
         StatementShape shape = new StatementShape();
-        shape.token(dialect);
-        if (!shape.statement(statement)) {
-            return Option.none();
-        }
-        int h = 1;
-        for (int i = 0; i < shape.tokenCount; i++) {
-            Object token = shape.tokens[i];
-            h = 31 * h + (token == null ? 0 : token.hashCode());
-        }
-        shape.hash = h;
-        return Option.some(shape);
+        return shape.read(statement, dialect) ? Option.some(shape) : Option.none();
+    }
+
+    /**
+     * A shape to read statements into again and again ({@link #readAgain}), for one thread: reading a shape
+     * on every render then allocates nothing.
+     */
+    public static StatementShape reader() {
+        return new StatementShape();
+    }
+
+    /**
+     * Reads {@code statement} into this reader, forgetting what it read before; false for a statement that
+     * is not cached. The values read stay here until the next read or {@link #forget()}.
+     */
+    public boolean readAgain(Statement statement, Dialect dialect) {
+        reset();
+        return read(statement, dialect);
+    }
+
+    /** Drops the tokens and values read, so that a reader kept for reuse holds none of a caller's values. */
+    public void forget() {
+        reset();
+    }
+
+    private boolean read(Statement statement, Dialect dialect) {
+        token(dialect);
+        return statement(statement);
     }
 
     /** The statement's values: its limit, its offset (null when absent), then each slotted value in walk order. */
@@ -120,6 +147,31 @@ public final class StatementShape {
             tokens = Arrays.copyOf(tokens, tokenCount * 2);
         }
         tokens[tokenCount++] = token;
+        hash = 31 * hash + hashOf(token);
+    }
+
+    /**
+     * The token's hash, taken directly for the kinds most tokens are (names, node kinds, markers, sizes):
+     * a walk reads a hundred tokens on every render, and a call through {@code Object.hashCode} for each
+     * would cost about what rendering does. Node kinds, markers and enum constants equal only themselves.
+     */
+    private static int hashOf(Object token) {
+        if (token instanceof String name) {
+            return name.hashCode();
+        }
+        if (token instanceof Class<?> || token instanceof Marker || token instanceof Enum<?>) {
+            return System.identityHashCode(token);
+        }
+        if (token instanceof Integer size) {
+            return size;
+        }
+        if (token instanceof TableName table) {
+            return table.name().hashCode(); // a record's own hashCode goes through ObjectMethods: slower
+        }
+        if (token instanceof DataType type) {
+            return System.identityHashCode(type.getClass()); // equal types are of one class; equals tells them apart
+        }
+        return token == null ? 0 : token.hashCode();
     }
 
     private void option(Option<?> option) {
@@ -276,16 +328,28 @@ public final class StatementShape {
     }
 
     private void expression(Expression expression) {
+        // The two commonest nodes in short: an unqualified column is its name, a parameter its type (or
+        // nothing) and its value's token. Every other node starts with its kind, so no reading is ambiguous:
+        // a node starts with a String only if it is such a column, with a DataType or a value's token only if
+        // it is a parameter.
+        if (expression instanceof Expression.Column column && column.qualifier().isEmpty()) {
+            token(column.name());
+            return;
+        }
+        if (expression instanceof Expression.Param param) {
+            if (param.type().isDefined()) {
+                token(param.type().get());
+            }
+            value(param.value());
+            return;
+        }
         token(expression.getClass());
         switch (expression) {
             case Expression.Column column -> {
-                option(column.qualifier());
+                token(column.qualifier().get());
                 token(column.name());
             }
-            case Expression.Param param -> {
-                option(param.type());
-                value(param.value());
-            }
+            case Expression.Param param -> throw new IllegalStateException("read above");
             case Expression.Comparison comparison -> {
                 expression(comparison.left());
                 token(comparison.operator());
@@ -444,11 +508,6 @@ public final class StatementShape {
 
         Marker(String name) {
             this.name = name;
-        }
-
-        @Override
-        public int hashCode() {
-            return name.hashCode(); // stable across runs, unlike the identity hash
         }
 
         @Override
