@@ -151,13 +151,7 @@ public final class ValueCodec {
 
     /** The Java type the attribute holds (ValueChecker): Integer up to 32 signed bits, Long up to 64, BigInteger beyond. */
     private static int integerWidth(DataType.IntegralType type) {
-        return switch (type) {
-            case DataType.TinyIntType t -> 8;
-            case DataType.SmallIntType t -> 16;
-            case DataType.MediumIntType t -> 24;
-            case DataType.IntegerType t -> 32;
-            case DataType.BigIntType t -> 64;
-        } + (type.unsigned() ? 1 : 0);
+        return type.bits() + (type.unsigned() ? 1 : 0);
     }
 
     private static BigInteger parseInteger(String text) {

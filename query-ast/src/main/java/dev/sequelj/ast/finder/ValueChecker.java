@@ -139,25 +139,14 @@ public final class ValueChecker {
 
     // ---- integers --------------------------------------------------------------------------------
 
-    /** Bits of each integer type, as MySQL defines them (other databases enforce their own limits). */
-    private static int bits(DataType.IntegralType type) {
-        return switch (type) {
-            case DataType.TinyIntType t -> 8;
-            case DataType.SmallIntType t -> 16;
-            case DataType.MediumIntType t -> 24;
-            case DataType.IntegerType t -> 32;
-            case DataType.BigIntType t -> 64;
-        };
-    }
-
     private static BigInteger minimum(DataType.IntegralType type) {
-        return type.unsigned() ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits(type) - 1).negate();
+        return type.unsigned() ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(type.bits() - 1).negate();
     }
 
     private static BigInteger maximum(DataType.IntegralType type) {
         return type.unsigned()
-                ? BigInteger.ONE.shiftLeft(bits(type)).subtract(BigInteger.ONE)
-                : BigInteger.ONE.shiftLeft(bits(type) - 1).subtract(BigInteger.ONE);
+                ? BigInteger.ONE.shiftLeft(type.bits()).subtract(BigInteger.ONE)
+                : BigInteger.ONE.shiftLeft(type.bits() - 1).subtract(BigInteger.ONE);
     }
 
     /**
@@ -165,7 +154,7 @@ public final class ValueChecker {
      * BIGINT.UNSIGNED; null when not a whole number in range.
      */
     private static Object integer(DataType.IntegralType type, Object value) {
-        int bits = bits(type);
+        int bits = type.bits();
         if ((value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)
                 && !(type.unsigned() && bits == 64)) {
             // Every bound fits a long here: checked without BigIntegers, as this runs for every value of every call.
@@ -191,7 +180,7 @@ public final class ValueChecker {
         if (v == null || v.compareTo(minimum(type)) < 0 || v.compareTo(maximum(type)) > 0) {
             return null;
         }
-        int width = bits(type) + (type.unsigned() ? 1 : 0);
+        int width = type.bits() + (type.unsigned() ? 1 : 0);
         if (width <= 32) {
             return v.intValue();
         }

@@ -84,6 +84,17 @@ public sealed interface DataType {
         default IntegralType ZEROFILL() {
             return DataTypes.withFlags(this, unsigned(), true);
         }
+
+        /** Bits of the type as MySQL defines them (TINYINT 8 ... BIGINT 64); other databases enforce their own. */
+        default int bits() {
+            return switch (this) {
+                case TinyIntType t -> 8;
+                case SmallIntType t -> 16;
+                case MediumIntType t -> 24;
+                case IntegerType t -> 32;
+                case BigIntType t -> 64;
+            };
+        }
     }
 
     /** {@code DataTypes.TINYINT}: 8 bits. */
