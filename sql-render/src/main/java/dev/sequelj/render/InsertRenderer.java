@@ -15,7 +15,8 @@ import io.vavr.control.Option;
  * generated key and the returned row written the dialect's way:
  * <ul>
  *   <li>postgres: {@code ("id",...) VALUES (DEFAULT,...) RETURNING ...}</li>
- *   <li>sqlite: {@code (`id`,...) VALUES (NULL,...) RETURNING ...}</li>
+ *   <li>sqlite: {@code (`id`,...) VALUES (NULL,...)}, the key read back by the executor, as Sequelize does;
+ *       {@code RETURNING ...} where the stored row is more than the values sent and that key</li>
  *   <li>mysql: {@code (`id`,...) VALUES (DEFAULT,...)}, the key read back by the executor</li>
  *   <li>mssql: {@code ([firstName],...) OUTPUT INSERTED.[id],... VALUES (...)}</li>
  * </ul>
@@ -28,14 +29,34 @@ final class InsertRenderer {
     private InsertRenderer() {}
 
     static Sql.Returns render(SqlWriter out, Statement.Insert insert) {
-        return writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(),
-                Vector.of(insert.values().map(Option::some)), insert.onDuplicate(), insert.returning());
+        return withKey(writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(),
+                Vector.of(insert.values().map(Option::some)), insert.onDuplicate(),
+                returned(out.dialect(), insert.returning(), insert.returningRequired())),
+                out.dialect(), insert.returning(), insert.returningRequired());
+    }
+
+    /**
+     * The columns the INSERT hands back; none where the dialect reads the generated key instead
+     * ({@link Dialect#insertReadsKeyWhenRowIsKnown()}), which {@link #keyInstead} then asks for.
+     */
+    private static Seq<String> returned(Dialect dialect, Seq<String> returning, boolean required) {
+        return keyInstead(dialect, returning, required) ? Vector.empty() : returning;
+    }
+
+    /** Whether the INSERT reads the generated key in place of the rows it was asked to hand back. */
+    private static boolean keyInstead(Dialect dialect, Seq<String> returning, boolean required) {
+        return !returning.isEmpty() && !required && dialect.insertReadsKeyWhenRowIsKnown();
+    }
+
+    private static Sql.Returns withKey(Sql.Returns returns, Dialect dialect, Seq<String> returning, boolean required) {
+        return keyInstead(dialect, returning, required) ? Sql.Returns.GENERATED_KEYS : returns;
     }
 
     /** All rows of a bulk insert in one statement, whatever the dialect's caps. */
     static Sql.Returns render(SqlWriter out, Statement.BulkInsert insert) {
-        return writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(), insert.rows(),
-                insert.onDuplicate(), insert.returning());
+        return withKey(writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(), insert.rows(),
+                insert.onDuplicate(), returned(out.dialect(), insert.returning(), insert.returningRequired())),
+                out.dialect(), insert.returning(), insert.returningRequired());
     }
 
     /**
@@ -66,7 +87,7 @@ final class InsertRenderer {
 
     private static Statement.BulkInsert withRows(Statement.BulkInsert insert, Seq<Seq<Option<Expression>>> rows) {
         return new Statement.BulkInsert(insert.table(), insert.autoIncrementColumn(), insert.columns(), rows,
-                insert.onDuplicate(), insert.returning());
+                insert.onDuplicate(), insert.returning(), insert.returningRequired());
     }
 
     /**
