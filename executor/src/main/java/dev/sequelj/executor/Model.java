@@ -1125,19 +1125,36 @@ public final class Model {
         return rows(result, values -> new ModelInstance(this, values));
     }
 
+    /** The labels of the last result read into instances, with the attribute name and type of each. */
+    private volatile ResolvedColumns resolved;
+
+    private record ResolvedColumns(Array<String> labels, String[] names, DataType[] types) {
+        static ResolvedColumns of(ModelDefinition definition, Array<String> labels) {
+            String[] names = new String[labels.size()];
+            DataType[] types = new DataType[labels.size()];
+            for (int i = 0; i < names.length; i++) {
+                Attribute attribute = definition.attribute(labels.get(i));
+                names[i] = attribute.name();
+                types[i] = attribute.type();
+            }
+            return new ResolvedColumns(labels, names, types);
+        }
+    }
+
     /** Each row as its attribute values by name, in column order, handed to {@code wrap}. */
     private <T> List<T> rows(QueryResult result, Function<LinkedHashMap<String, Object>, T> wrap) {
         Dialect dialect = sequelize.dialect();
-        // Resolved once per result, not per row: row mapping is a hot path.
+        // Resolved once per result, not per row: row mapping is a hot path. A statement the executor keeps
+        // prepared hands back the same labels every run, so those are resolved once for all runs.
         Array<String> labels = result.columns();
-        int width = labels.size();
-        String[] names = new String[width];
-        DataType[] types = new DataType[width];
-        for (int i = 0; i < width; i++) {
-            Attribute attribute = definition.attribute(labels.get(i));
-            names[i] = attribute.name();
-            types[i] = attribute.type();
+        ResolvedColumns columns = resolved;
+        if (columns == null || columns.labels() != labels) {
+            columns = ResolvedColumns.of(definition, labels);
+            resolved = columns;
         }
+        int width = labels.size();
+        String[] names = columns.names();
+        DataType[] types = columns.types();
         int capacity = (int) (width / 0.75f) + 1; // no rehash while a row is filled
         List<T> rows = new ArrayList<>(result.rows().size());
         for (Object[] row : result.rows()) {

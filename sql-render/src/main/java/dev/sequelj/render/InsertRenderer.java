@@ -68,21 +68,29 @@ final class InsertRenderer {
         boolean keyListed = insert.autoIncrementColumn().isDefined() && !insert.columns().contains(insert.autoIncrementColumn().get())
                 && dialect.autoIncrementInsert() != Dialect.AutoIncrementInsert.OMITTED;
         int maxRows = insert.columns().isEmpty() && !keyListed ? 1 : dialect.maxInsertRows();
-        Vector<Statement.BulkInsert> chunks = Vector.empty();
-        Vector<Seq<Option<Expression>>> chunk = Vector.empty();
+        // Rows are counted here and each chunk sliced out of the whole at the end: a bulk insert of 100,000 rows
+        // comes through, and appending to a persistent vector row by row copies as it goes.
+        Vector<Seq<Option<Expression>>> rows = Vector.ofAll(insert.rows());
+        java.util.ArrayList<Statement.BulkInsert> chunks = new java.util.ArrayList<>();
+        int start = 0;
         int params = 0;
-        for (Seq<Option<Expression>> row : insert.rows()) {
+        for (int i = 0; i < rows.size(); i++) {
             // Every cell is one value (WriteStatements writes each as a single parameter).
-            int rowParams = row.count(Option::isDefined);
-            if (!chunk.isEmpty() && (chunk.size() >= maxRows || params + rowParams > dialect.maxParameters())) {
-                chunks = chunks.append(withRows(insert, chunk));
-                chunk = Vector.empty();
+            int rowParams = 0;
+            for (Option<Expression> cell : rows.get(i)) {
+                rowParams += cell.isDefined() ? 1 : 0;
+            }
+            if (i > start && (i - start >= maxRows || params + rowParams > dialect.maxParameters())) {
+                chunks.add(withRows(insert, rows.slice(start, i)));
+                start = i;
                 params = 0;
             }
-            chunk = chunk.append(row);
             params += rowParams;
         }
-        return chunk.isEmpty() ? chunks : chunks.append(withRows(insert, chunk));
+        if (start < rows.size()) {
+            chunks.add(withRows(insert, start == 0 ? rows : rows.slice(start, rows.size())));
+        }
+        return Vector.ofAll(chunks);
     }
 
     private static Statement.BulkInsert withRows(Statement.BulkInsert insert, Seq<Seq<Option<Expression>>> rows) {

@@ -170,7 +170,7 @@ public final class WriteStatements {
                 missing[c++] = isKey ? Option.none() : Option.some(new Param(null, Option.some(attribute.type())));
             }
         }
-        Vector<Seq<Option<Expression>>> cells = Vector.empty();
+        java.util.ArrayList<Seq<Option<Expression>>> sentRows = new java.util.ArrayList<>(checked.size());
         for (Expression[] row : checked) {
             @SuppressWarnings("unchecked")
             Option<Expression>[] sent = new Option[width];
@@ -178,8 +178,9 @@ public final class WriteStatements {
                 Expression cell = row[positions[c]];
                 sent[c] = cell == null ? missing[c] : Option.some(cell);
             }
-            cells = cells.append(Vector.of(sent));
+            sentRows.add(Vector.of(sent));
         }
+        Vector<Seq<Option<Expression>>> cells = Vector.ofAll(sentRows);
         OnDuplicate onDuplicate = options.ignoreDuplicates() ? OnDuplicate.IGNORE
                 : options.updateOnDuplicate().isEmpty() ? OnDuplicate.REFUSE
                 : new OnDuplicate.Update(conflictKey(model, options.conflictAttributes(), "conflictAttributes"),
@@ -302,7 +303,9 @@ public final class WriteStatements {
          */
         Expression[] cells(Map<String, ?> givenValues) {
             for (String name : givenValues.keySet()) {
-                model.attribute(name);
+                if (!model.attributes().containsKey(name)) {
+                    model.attribute(name); // refuses it, naming the model's attributes
+                }
             }
             Map<String, ?> values = DefaultValues.apply(model, givenValues, now, uuids);
             if (written == null) {
