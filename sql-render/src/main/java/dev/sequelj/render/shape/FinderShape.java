@@ -56,15 +56,32 @@ public final class FinderShape {
             Double.class, Float.class, BigDecimal.class, BigInteger.class, Boolean.class, UUID.class, Instant.class,
             LocalDate.class, LocalTime.class, LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class);
 
-    private static final Object NONE = new Marker("none");
-    private static final Object NULL = new Marker("null");
-    private static final Object ZERO = new Marker("zero");
-    private static final Object SOME = new Marker("some");
-    private static final Object LEFT = new Marker("left");
-    private static final Object RIGHT = new Marker("right");
+    private static final Marker NONE = new Marker("none");
+    private static final Marker NULL = new Marker("null");
+    private static final Marker EXPRESSION = new Marker("expression");
+    private static final Marker COLUMN = new Marker("column");
+    private static final Marker QUALIFIED_COLUMN = new Marker("qualified column");
+    private static final Marker AND = new Marker("and");
+    private static final Marker OR = new Marker("or");
+    private static final Marker NOT = new Marker("not");
+    private static final Marker IN = new Marker("in");
+    private static final Marker NOT_IN = new Marker("not in");
+    private static final Marker IS_NULL = new Marker("is null");
+    private static final Marker IS_NOT_NULL = new Marker("is not null");
+    private static final Marker BETWEEN = new Marker("between");
+    private static final Marker NOT_BETWEEN = new Marker("not between");
+    private static final Marker IS_TRUE = new Marker("is true");
+    private static final Marker IS_FALSE = new Marker("is false");
+    private static final Marker IS_NOT_TRUE = new Marker("is not true");
+    private static final Marker IS_NOT_FALSE = new Marker("is not false");
+    private static final Marker QUANTIFIED = new Marker("quantified");
+    private static final Marker LITERAL = new Marker("literal");
+    private static final Marker RANDOM = new Marker("random");
 
     private Object[] tokens;
     private int tokenCount;
+    /** The finder and the options left at their defaults or not, a bit each (see {@link #readAgain}). */
+    private int flags;
     private int hash;
     private Object[] values;
     private int valueCount;
@@ -77,9 +94,10 @@ public final class FinderShape {
         reset();
     }
 
-    private FinderShape(Object[] tokens, int hash) {
+    private FinderShape(Object[] tokens, int flags, int hash) {
         this.tokens = tokens;
         this.tokenCount = tokens.length;
+        this.flags = flags;
         this.hash = hash;
     }
 
@@ -92,6 +110,7 @@ public final class FinderShape {
         Arrays.fill(values, 0, valueCount, null); // a reader kept for reuse must not hold on to a caller's values
         tokenCount = 0;
         valueCount = 0;
+        flags = 0;
         hash = 1;
         limit = -1;
         offset = -1;
@@ -110,63 +129,90 @@ public final class FinderShape {
      */
     public boolean readAgain(Finder finder, ModelDefinition model, Object key, FindOptions options, Dialect dialect) {
         reset();
-        token(finder);
         identity(model);
         identity(dialect);
+        Seq<Selection> included = options.includedAttributes();
+        Seq<String> excluded = options.excludedAttributes();
+        Seq<Ordering> order = options.order();
+        Seq<Either<String, Expression>> group = options.group();
+        // What most finders leave at its default, one bit each: read into one int rather than a token apiece.
+        flags = finder.ordinal()
+                | (options.where().isDefined() ? 1 << 2 : 0)
+                | (options.attributes().isDefined() ? 1 << 3 : 0)
+                | (excluded.isEmpty() ? 0 : 1 << 4)
+                | (included.isEmpty() ? 0 : 1 << 5)
+                | (order.isEmpty() ? 0 : 1 << 6)
+                | (group.isEmpty() ? 0 : 1 << 7)
+                | pageFlags(options.limit()) << 8
+                | pageFlags(options.offset()) << 10
+                | (options.distinct() ? 1 << 12 : 0)
+                | (options.col().isDefined() ? 1 << 13 : 0)
+                | (options.lock().isDefined() ? 1 << 14 : 0)
+                | (options.paranoid() ? 1 << 15 : 0);
+        hash = 31 * hash + flags;
+        if (options.having().isDefined()) {
+            return false;
+        }
         if (finder == Finder.FIND_BY_PK && !value(key)) {
             return false;
         }
-        if (options.where().isEmpty()) {
-            token(NONE);
-        } else if (!where(options.where().get())) {
+        if (options.where().isDefined() && !where(options.where().get())) {
             return false;
         }
         if (finder == Finder.FIND_ONE) {
             // findOne leaves out LIMIT 1 when the primary key (or a unique attribute) is set plainly.
-            token(options.whereAttributes().size());
+            size(options.whereAttributes().size());
             for (Tuple2<String, Option<Object>> entry : options.whereAttributes()) {
-                token(entry._1);
-                token(entry._2.isDefined() && entry._2.get() != null ? Boolean.TRUE : Boolean.FALSE);
+                name(entry._1);
+                flag(entry._2.isDefined() && entry._2.get() != null);
             }
         }
-        if (options.attributes().isEmpty()) {
-            token(NONE);
-        } else if (!selections(options.attributes().get())) {
+        if (options.attributes().isDefined() && !selections(options.attributes().get())) {
             return false;
         }
-        token(options.excludedAttributes().size());
-        for (String name : options.excludedAttributes()) {
-            token(name);
-        }
-        if (!selections(options.includedAttributes())) {
-            return false;
-        }
-        Seq<Ordering> order = options.order();
-        token(order.size());
-        for (int i = 0; i < order.size(); i++) {
-            Ordering ordering = order instanceof IndexedSeq<Ordering> indexed ? indexed.get(i) : order.get(i);
-            if (!either(ordering.key())) {
-                return false;
-            }
-            option(ordering.direction());
-            option(ordering.nulls());
-        }
-        token(options.group().size());
-        for (Either<String, Expression> groupKey : options.group()) {
-            if (!either(groupKey)) {
-                return false;
+        if (!excluded.isEmpty()) {
+            size(excluded.size());
+            for (String name : excluded) {
+                name(name);
             }
         }
-        if (options.having().isDefined()) {
+        if (!included.isEmpty() && !selections(included)) {
             return false;
         }
-        limit = page(options.limit());
-        offset = page(options.offset());
-        token(options.distinct() ? Boolean.TRUE : Boolean.FALSE);
-        option(options.col());
-        option(options.lock());
-        token(options.paranoid() ? Boolean.TRUE : Boolean.FALSE);
+        if (!order.isEmpty()) {
+            int size = order.size();
+            size(size);
+            for (int i = 0; i < size; i++) {
+                Ordering ordering = order instanceof IndexedSeq<Ordering> indexed ? indexed.get(i) : order.get(i);
+                if (!either(ordering.key())) {
+                    return false;
+                }
+                option(ordering.direction());
+                option(ordering.nulls());
+            }
+        }
+        if (!group.isEmpty()) {
+            size(group.size());
+            for (Either<String, Expression> groupKey : group) {
+                if (!either(groupKey)) {
+                    return false;
+                }
+            }
+        }
+        limit = options.limit().isDefined() ? options.limit().get() : -1;
+        offset = options.offset().isDefined() ? options.offset().get() : -1;
+        if (options.col().isDefined()) {
+            name(options.col().get());
+        }
+        if (options.lock().isDefined()) {
+            constant(options.lock().get());
+        }
         return true;
+    }
+
+    /** None, 0, or another page size: 0 may read differently (SQL Server refuses a limit of 0). */
+    private static int pageFlags(Option<Integer> page) {
+        return page.isEmpty() ? 0 : page.get() == 0 ? 1 : 2;
     }
 
     /** The values read, in walk order (the key first for findByPk); {@link #valueCount()} of them. */
@@ -190,12 +236,13 @@ public final class FinderShape {
 
     /** This shape without the values it was read with, trimmed: what a cache keeps. */
     public FinderShape withoutValues() {
-        return new FinderShape(Arrays.copyOf(tokens, tokenCount), hash);
+        return new FinderShape(Arrays.copyOf(tokens, tokenCount), flags, hash);
     }
 
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof FinderShape shape) || shape.hash != hash || shape.tokenCount != tokenCount) {
+        if (!(other instanceof FinderShape shape) || shape.hash != hash || shape.flags != flags
+                || shape.tokenCount != tokenCount) {
             return false;
         }
         for (int i = 0; i < tokenCount; i++) {
@@ -215,7 +262,7 @@ public final class FinderShape {
 
     @Override
     public String toString() {
-        return "FinderShape" + Arrays.toString(Arrays.copyOf(tokens, tokenCount));
+        return "FinderShape[" + Integer.toHexString(flags) + "]" + Arrays.toString(Arrays.copyOf(tokens, tokenCount));
     }
 
     // ---- the where clause ---------------------------------------------------------------------------
@@ -225,93 +272,73 @@ public final class FinderShape {
      * what it holds, then its operands left to right.
      */
     private boolean where(Expression where) {
-        switch (where) {
-            case Expression.Column column -> {
-                token(Expression.Column.class);
-                option(column.qualifier());
-                token(column.name());
-                return true;
-            }
-            case Expression.Param param -> {
-                return param.type().isEmpty() && value(param.value());
-            }
-            case Expression.Comparison comparison -> {
-                token(Expression.Comparison.class);
-                token(comparison.operator());
-                return where(comparison.left()) && where(comparison.right());
-            }
-            case Expression.IsNull isNull -> {
-                token(Expression.IsNull.class);
-                token(isNull.negated() ? Boolean.TRUE : Boolean.FALSE);
-                return where(isNull.operand());
-            }
-            case Expression.IsBoolean is -> {
-                token(Expression.IsBoolean.class);
-                token(is.value() ? Boolean.TRUE : Boolean.FALSE);
-                token(is.negated() ? Boolean.TRUE : Boolean.FALSE);
-                return where(is.operand());
-            }
-            case Expression.In in -> {
-                token(Expression.In.class);
-                token(in.negated() ? Boolean.TRUE : Boolean.FALSE);
-                return where(in.operand()) && all(in.values());
-            }
-            case Expression.Between between -> {
-                token(Expression.Between.class);
-                token(between.negated() ? Boolean.TRUE : Boolean.FALSE);
-                return where(between.operand()) && where(between.low()) && where(between.high());
-            }
-            case Expression.And and -> {
-                token(Expression.And.class);
-                return all(and.operands());
-            }
-            case Expression.Or or -> {
-                token(Expression.Or.class);
-                return all(or.operands());
-            }
-            case Expression.Not not -> {
-                token(Expression.Not.class);
-                return where(not.operand());
-            }
-            case Expression.Quantified quantified -> {
-                token(Expression.Quantified.class);
-                token(quantified.quantifier());
-                return quantified.array().elementType().isEmpty() && all(quantified.array().elements());
-            }
-            case Expression.Literal literal -> {
-                token(Expression.Literal.class);
-                token(literal.sql());
-                return true;
-            }
-            case Expression.Random random -> {
-                token(Expression.Random.class);
-                return true;
-            }
-            // Cast by the compared value's type, ranges, and SQL helpers: rare in a where, left to the ordinary path.
-            case Expression.JsonPath json -> {
-                return false;
-            }
-            case Expression.ArrayValue array -> {
-                return false;
-            }
-            case Expression.RangeValue range -> {
-                return false;
-            }
-            case Expression.FunctionCall call -> {
-                return false;
-            }
-            case Expression.ColumnName name -> {
-                return false;
-            }
-            case Expression.Cast cast -> {
-                return false;
-            }
+        // An instanceof chain, commonest first, rather than a pattern switch: this runs for every node of every call.
+        if (where instanceof Expression.Comparison comparison) {
+            constant(comparison.operator()); // the operators are a comparison's alone: its kind too
+            return where(comparison.left()) && where(comparison.right());
         }
+        if (where instanceof Expression.Column column) {
+            if (column.qualifier().isEmpty()) {
+                mark(COLUMN);
+            } else {
+                mark(QUALIFIED_COLUMN);
+                name(column.qualifier().get());
+            }
+            name(column.name());
+            return true;
+        }
+        if (where instanceof Expression.Param param) {
+            return param.type().isEmpty() && value(param.value());
+        }
+        if (where instanceof Expression.And and) {
+            mark(AND);
+            return all(and.operands());
+        }
+        if (where instanceof Expression.Or or) {
+            mark(OR);
+            return all(or.operands());
+        }
+        if (where instanceof Expression.In in) {
+            mark(in.negated() ? NOT_IN : IN);
+            return where(in.operand()) && all(in.values());
+        }
+        if (where instanceof Expression.IsNull isNull) {
+            mark(isNull.negated() ? IS_NOT_NULL : IS_NULL);
+            return where(isNull.operand());
+        }
+        if (where instanceof Expression.Not not) {
+            mark(NOT);
+            return where(not.operand());
+        }
+        if (where instanceof Expression.Between between) {
+            mark(between.negated() ? NOT_BETWEEN : BETWEEN);
+            return where(between.operand()) && where(between.low()) && where(between.high());
+        }
+        if (where instanceof Expression.IsBoolean is) {
+            mark(is.negated() ? (is.value() ? IS_NOT_TRUE : IS_NOT_FALSE) : (is.value() ? IS_TRUE : IS_FALSE));
+            return where(is.operand());
+        }
+        if (where instanceof Expression.Quantified quantified) {
+            mark(QUANTIFIED);
+            constant(quantified.quantifier());
+            return quantified.array().elementType().isEmpty() && all(quantified.array().elements());
+        }
+        if (where instanceof Expression.Literal literal) {
+            mark(LITERAL);
+            name(literal.sql());
+            return true;
+        }
+        if (where instanceof Expression.Random) {
+            mark(RANDOM);
+            return true;
+        }
+        // JSON paths (cast by the compared value's type), ranges, SQL helpers: rare in a where, left to the ordinary path.
+        return false;
     }
 
     private boolean all(Seq<Expression> operands) {
         int size = operands.size();
-        token(size);
+        size(size);
         if (operands instanceof IndexedSeq<Expression> indexed) {
             for (int i = 0; i < size; i++) { // no iterator: a walk on every finder call should allocate nothing
                 if (!where(indexed.get(i))) {
@@ -331,13 +358,13 @@ public final class FinderShape {
     /** A value: null and Booleans stay in the shape; a plain scalar is slotted, its class kept; anything else has no shape. */
     private boolean value(Object value) {
         if (value == null) {
-            token(NULL);
+            mark(NULL);
             return true;
         }
-        if (value instanceof Boolean) {
-            token(value);
-        } else if (SCALARS.contains(value.getClass())) {
-            token(value.getClass());
+        if (value instanceof Boolean b) {
+            flag(b);
+        } else if (isScalar(value.getClass())) {
+            type(value.getClass());
         } else {
             return false;
         }
@@ -350,7 +377,12 @@ public final class FinderShape {
 
     /** Whether the where value is one {@link #value} slots: what {@link #parameterize} replaces. */
     private static boolean slotted(Object value) {
-        return value != null && SCALARS.contains(value.getClass());
+        return value != null && isScalar(value.getClass());
+    }
+
+    /** The commonest classes by identity first: a set lookup for every value of every call shows. */
+    private static boolean isScalar(Class<?> type) {
+        return type == String.class || type == Integer.class || type == Long.class || SCALARS.contains(type);
     }
 
     /**
@@ -418,7 +450,7 @@ public final class FinderShape {
     // ---- the rest of the options --------------------------------------------------------------------
 
     private boolean selections(Seq<Selection> selections) {
-        token(selections.size());
+        size(selections.size());
         for (Selection selection : selections) {
             if (!either(selection.source())) {
                 return false;
@@ -431,64 +463,62 @@ public final class FinderShape {
     /** An attribute name, or an expression compared whole (one holding a value has no shape). */
     private boolean either(Either<String, Expression> key) {
         if (key.isLeft()) {
-            token(LEFT);
-            token(key.getLeft());
+            name(key.getLeft()); // a String: no expression token is one
             return true;
         }
         if (holdsValue(key.get())) {
             return false;
         }
-        token(RIGHT);
-        token(key.get());
+        mark(EXPRESSION);
+        add(key.get(), key.get().hashCode());
         return true;
     }
 
-    private int page(Option<Integer> page) {
-        if (page.isEmpty()) {
-            token(NONE);
-            return -1;
-        }
-        int value = page.get();
-        token(value == 0 ? ZERO : SOME); // a page of 0 may read differently (SQL Server refuses a limit of 0)
-        return value;
-    }
-
     private void option(Option<?> option) {
-        token(option.isDefined() ? option.get() : NONE);
+        if (option.isEmpty()) {
+            mark(NONE);
+        } else {
+            Object value = option.get();
+            add(value, value instanceof Enum<?> e ? e.ordinal() : value.hashCode());
+        }
     }
 
     /** The model and the dialect are compared by identity: equal instances only miss the cache. */
     private void identity(Object object) {
-        if (tokenCount == tokens.length) {
-            tokens = Arrays.copyOf(tokens, tokenCount * 2);
-        }
-        tokens[tokenCount++] = object;
-        hash = 31 * hash + System.identityHashCode(object);
+        add(object, System.identityHashCode(object));
     }
 
-    private void token(Object token) {
+    private void mark(Marker marker) {
+        add(marker, marker.hash);
+    }
+
+    private void name(String name) {
+        add(name, name.hashCode());
+    }
+
+    private void size(int size) {
+        add(size, size); // boxed from Integer's cache for every size a where has in practice
+    }
+
+    private void flag(boolean flag) {
+        add(flag ? Boolean.TRUE : Boolean.FALSE, flag ? 1231 : 1237);
+    }
+
+    private void constant(Enum<?> constant) {
+        add(constant, 17 + constant.ordinal());
+    }
+
+    private void type(Class<?> type) {
+        add(type, System.identityHashCode(type));
+    }
+
+    /** One token and its hash, taken by the caller, which knows its kind: no dispatch per token. */
+    private void add(Object token, int tokenHash) {
         if (tokenCount == tokens.length) {
             tokens = Arrays.copyOf(tokens, tokenCount * 2);
         }
         tokens[tokenCount++] = token;
-        hash = 31 * hash + hashOf(token);
-    }
-
-    /** Hashes taken directly for the common tokens, as {@link StatementShape} does, for the same reason. */
-    private static int hashOf(Object token) {
-        if (token instanceof String name) {
-            return name.hashCode();
-        }
-        if (token instanceof Class<?> || token instanceof Marker || token instanceof Enum<?>) {
-            return System.identityHashCode(token);
-        }
-        if (token instanceof Integer size) {
-            return size;
-        }
-        if (token instanceof Boolean b) {
-            return b ? 1231 : 1237;
-        }
-        return token == null ? 0 : token.hashCode();
+        hash = 31 * hash + tokenHash;
     }
 
     /** Whether an expression holds a value anywhere (a parameter included). */
