@@ -239,6 +239,15 @@ final class OperatorConditions {
     }
 
     private static Expression in(Expression target, Object list, boolean negated) {
+        if (list instanceof Collection<?> items) {
+            // One array of Params made in place: an IN list is built on every finder call that has one.
+            Object[] values = items.toArray();
+            Expression[] params = new Expression[values.length];
+            for (int i = 0; i < values.length; i++) {
+                params[i] = param(values[i]);
+            }
+            return new Expression.In(target, Vector.of(params), negated);
+        }
         return new Expression.In(target, list(list).map(OperatorConditions::param), negated);
     }
 
