@@ -1,6 +1,5 @@
 package dev.sequelj.render;
 
-import dev.sequelj.ast.error.ValidationError;
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.expression.Parameter;
 import dev.sequelj.ast.finder.FindOptions;
@@ -112,8 +111,10 @@ public final class FinderSql {
             }
             try {
                 return plan.bind(shape);
-            } catch (ValidationError e) {
-                return ordinary(finder, model, key, options, dialect); // the ordinary path's own error, word for word
+            } catch (RuntimeException e) {
+                // A value its type refuses (or anything else binding trips on): the ordinary path decides, so
+                // the error is its own, word for word.
+                return ordinary(finder, model, key, options, dialect);
             }
         } finally {
             shape.forget();
