@@ -953,10 +953,11 @@ public final class Model {
      * UpsertResult result = users.upsert(Map.of("id", 5, "name", "Ann")).join();
      * }</pre>
      *
-     * <p>{@code created} is known where the database tells it (MySQL and MariaDB without rows handed back:
-     * 1 row affected for an insert, 2 for an update), and empty elsewhere, where Sequelize answers null
-     * (PostgreSQL, SQLite). The instance is the stored row where the database hands it back, else the values
-     * sent (and the generated key of a row inserted).
+     * <p>{@code created} is known where the database tells it (MySQL without rows handed back: 1 row
+     * affected for an insert, 2 for an update; SQL Server's MERGE: {@code OUTPUT $action}, {@code INSERT} or
+     * {@code UPDATE}), and empty elsewhere, where Sequelize answers null (PostgreSQL, SQLite) or the database
+     * hands back the row but not the count (MariaDB). The instance is the stored row where the database hands
+     * it back, else the values sent (and the generated key of a row inserted).
      */
     public CompletableFuture<UpsertResult> upsert(Map<String, ?> values, UpsertOptions options, Transaction transaction) {
         return attempt(() -> WriteStatements.upsert(definition, required(values, "upsert", "values"),
@@ -965,6 +966,10 @@ public final class Model {
     }
 
     private UpsertResult upserted(Statement.Upsert upsert, QueryResult result) {
+        io.vavr.control.Option<String> action = sequelize.dialect().mergeActionColumn();
+        if (action.isDefined() && result.columns().headOption().contains(action.get())) {
+            return merged(upsert, result, action.get());
+        }
         boolean told = sequelize.dialect().upsertCountTellsInsert();
         if (!result.columns().isEmpty() && !result.rows().isEmpty()) {
             return new UpsertResult(instancesByField(result).get(0), Optional.empty());
@@ -974,6 +979,30 @@ public final class Model {
         ModelInstance sent = sentRow(upsert.columns(), upsert.values().map(io.vavr.control.Option::some),
                 upsert.autoIncrementColumn(), key);
         return new UpsertResult(sent, told ? Optional.of(inserted) : Optional.empty());
+    }
+
+    /**
+     * A MERGE's answer (SQL Server): its OUTPUT starts with the action column, {@code INSERT} or {@code UPDATE},
+     * read as {@code created} as Sequelize's mssql upsert reads {@code $action === 'INSERT'}; the columns after
+     * it (with {@code returning}) are the stored row, and the action never becomes an attribute. No row at all
+     * means the row was there and the MERGE had nothing to update (no {@code WHEN MATCHED}): not created, the
+     * values sent, as in Sequelize.
+     */
+    private UpsertResult merged(Statement.Upsert upsert, QueryResult result, String actionColumn) {
+        Object[] first = result.rows().isEmpty() ? null : result.rows().get(0);
+        boolean created = first != null && switch (String.valueOf(first[0])) {
+            case "INSERT" -> true;
+            case "UPDATE" -> false;
+            default -> throw new SequeljError("upsert on model '" + definition.name() + "': the MERGE's "
+                    + actionColumn + " was " + first[0] + ", not INSERT or UPDATE");
+        };
+        if (first == null || result.columns().size() == 1) {
+            return new UpsertResult(sentRow(upsert.columns(), upsert.values().map(io.vavr.control.Option::some),
+                    upsert.autoIncrementColumn(), null), Optional.of(created));
+        }
+        QueryResult stored = new QueryResult(result.columns().tail(),
+                List.<Object[]>of(java.util.Arrays.copyOfRange(first, 1, first.length)), result.updateCount(), result.generatedKey());
+        return new UpsertResult(instancesByField(stored).get(0), Optional.of(created));
     }
 
     // ---- shared by the finders and writes -----------------------------------------------------------

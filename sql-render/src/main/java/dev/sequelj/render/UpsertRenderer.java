@@ -22,9 +22,11 @@ import io.vavr.control.Option;
  *       ON [users_target].[id] = [users_source].[id]
  *       WHEN MATCHED THEN UPDATE SET [users_target].[firstName] = [users_source].[firstName]
  *       WHEN NOT MATCHED THEN INSERT ([id], [firstName]) VALUES([users_source].[id], [users_source].[firstName])
- *       OUTPUT INSERTED.[id],INSERTED.[firstName];
+ *       OUTPUT $action, INSERTED.[id],INSERTED.[firstName];
  *       </pre>
  *       (Sequelize writes every value twice, inline, and {@code OUTPUT $action, INSERTED.*}). The
+ *       {@link Dialect#mergeActionColumn() action column} comes first, also without {@code returning}
+ *       ({@code OUTPUT $action}), so the executor can tell whether the row was inserted. The
  *       auto-increment key is never updated (SQL Server refuses to), and an explicit one is inserted under
  *       {@code SET IDENTITY_INSERT}.</li>
  * </ul>
@@ -86,8 +88,11 @@ final class UpsertRenderer {
         out.sql(") VALUES(");
         writeColumns(out, Option.some(source), upsert.columns());
         out.sql(')');
-        if (!upsert.returning().isEmpty()) {
+        // The action goes first, as in Sequelize, and even without returning: it is how the caller learns created.
+        Option<String> action = dialect.mergeActionColumn();
+        if (action.isDefined() || !upsert.returning().isEmpty()) {
             out.sql(" OUTPUT ");
+            action.forEach(column -> out.sql(column).sql(upsert.returning().isEmpty() ? "" : ", "));
             first = true;
             for (String column : upsert.returning()) {
                 out.sql(first ? "INSERTED." : ",INSERTED.").identifier(column);
@@ -97,7 +102,7 @@ final class UpsertRenderer {
         if (explicitKey) {
             dialect.writeAfterExplicitKeyInsert(out, upsert.table());
         }
-        return upsert.returning().isEmpty() ? Sql.Returns.UPDATE_COUNT : Sql.Returns.ROWS;
+        return action.isEmpty() && upsert.returning().isEmpty() ? Sql.Returns.UPDATE_COUNT : Sql.Returns.ROWS;
     }
 
     /** {@code [a], [b]}, or {@code [source].[a], [source].[b]}: MERGE's lists, spaced as Sequelize spaces them. */

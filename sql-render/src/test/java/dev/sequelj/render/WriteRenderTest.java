@@ -220,11 +220,25 @@ class WriteRenderTest {
                         + " USING (VALUES(?, ?)) AS [users_source]([id], [name]) ON [users_target].[id] = [users_source].[id]"
                         + " WHEN MATCHED THEN UPDATE SET [users_target].[name] = [users_source].[name]"
                         + " WHEN NOT MATCHED THEN INSERT ([id], [name]) VALUES([users_source].[id], [users_source].[name])"
-                        + " OUTPUT INSERTED.[id],INSERTED.[name]; SET IDENTITY_INSERT [users] OFF;")
+                        + " OUTPUT $action, INSERTED.[id],INSERTED.[name]; SET IDENTITY_INSERT [users] OFF;")
                 .check();
         assertThat(SqlRenderer.render(upsert, Dialects.MSSQL).params()).containsExactly(1, "a");
         assertThat(Dialects.all().map(d -> SqlRenderer.render(upsert, d).returns())).containsExactly(
                 Sql.Returns.ROWS, Sql.Returns.GENERATED_KEYS, Sql.Returns.ROWS, Sql.Returns.ROWS, Sql.Returns.ROWS);
+    }
+
+    @Test
+    void aMergeWithoutReturningStillOutputsItsAction() {
+        Statement.Upsert upsert = new Statement.Upsert(USERS, Option.some("id"), Vector.of("id", "name"),
+                Vector.of(param(1), param("a")), KEY, Vector.of("id", "name"), Vector.empty());
+        Sql merge = SqlRenderer.render(upsert, Dialects.MSSQL);
+        assertThat(merge.text()).isEqualTo("SET IDENTITY_INSERT [users] ON; MERGE INTO [users] WITH(HOLDLOCK) AS [users_target]"
+                + " USING (VALUES(?, ?)) AS [users_source]([id], [name]) ON [users_target].[id] = [users_source].[id]"
+                + " WHEN MATCHED THEN UPDATE SET [users_target].[name] = [users_source].[name]"
+                + " WHEN NOT MATCHED THEN INSERT ([id], [name]) VALUES([users_source].[id], [users_source].[name])"
+                + " OUTPUT $action; SET IDENTITY_INSERT [users] OFF;");
+        assertThat(merge.returns()).isEqualTo(Sql.Returns.ROWS);
+        assertThat(SqlRenderer.render(upsert, Dialects.POSTGRES).returns()).isEqualTo(Sql.Returns.UPDATE_COUNT);
     }
 
     @Test

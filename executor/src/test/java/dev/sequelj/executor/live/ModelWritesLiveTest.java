@@ -7,6 +7,7 @@ import dev.sequelj.ast.finder.DestroyOptions;
 import dev.sequelj.ast.finder.IncrementOptions;
 import dev.sequelj.ast.finder.RestoreOptions;
 import dev.sequelj.ast.finder.UpdateOptions;
+import dev.sequelj.ast.finder.UpsertOptions;
 import dev.sequelj.ast.model.DataTypes;
 import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.ast.statement.OrderItem.Direction;
@@ -19,6 +20,7 @@ import dev.sequelj.executor.result.UpdateResult;
 import dev.sequelj.executor.result.UpsertResult;
 import dev.sequelj.executor.testing.LiveDatabase;
 import dev.sequelj.executor.testing.LiveSession;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -295,8 +297,9 @@ class ModelWritesLiveTest {
             UpsertResult updated = items.upsert(Map.of("id", 9, "name", "I", "qty", 2)).join();
 
             assertThat(inserted.instance().dataValues()).containsEntry("id", 9).containsEntry("name", "i").containsEntry("qty", 1);
-            assertThat(updated.instance().dataValues()).containsEntry("id", 9).containsEntry("name", "I").containsEntry("qty", 2);
-            if (database == LiveDatabase.MYSQL) {
+            assertThat(updated.instance().dataValues()).containsEntry("id", 9).containsEntry("name", "I").containsEntry("qty", 2)
+                    .containsOnlyKeys("id", "name", "qty", "note", "createdAt", "updatedAt");
+            if (database == LiveDatabase.MYSQL || database == LiveDatabase.MSSQL) {
                 assertThat(inserted.created()).contains(true);
                 assertThat(updated.created()).contains(false);
             } else {
@@ -304,6 +307,27 @@ class ModelWritesLiveTest {
                 assertThat(updated.created()).isEmpty();
             }
             assertThat(rows(items, "id", "name", "qty")).endsWith(row(9, "I", 2)).hasSize(5);
+        }
+    }
+
+    /** SQL Server's MERGE says created through {@code OUTPUT $action}: also without returning, and false when it did nothing. */
+    @Test
+    void sqlServersMergeSaysCreatedWithoutReturningAndWhenItChangedNothing() {
+        try (LiveSession live = LiveDatabase.MSSQL.session(quiet())) {
+            Model items = items(live, false);
+            UpsertOptions noRows = UpsertOptions.options().returning(false);
+
+            assertThat(items.upsert(Map.of("id", 9, "name", "i"), noRows).join().created()).contains(true);
+            assertThat(items.upsert(Map.of("id", 9, "name", "I"), noRows).join().created()).contains(false);
+
+            Model tags = live.define("tag", List.of(attribute("label", DataTypes.STRING)), ModelOptions.options().timestamps(false));
+            tags.sync(true).join();
+            UpsertResult inserted = tags.upsert(Map.of("id", 1)).join();   // no WHEN MATCHED: an existing row outputs nothing
+            UpsertResult untouched = tags.upsert(Map.of("id", 1)).join();
+            assertThat(inserted.created()).contains(true);
+            assertThat(untouched.created()).contains(false);
+            assertThat(untouched.instance().dataValues()).containsOnlyKeys("id", "label").containsEntry("id", 1);
+            assertThat(rows(items, "id", "name")).endsWith(row(9, "I"));
         }
     }
 

@@ -527,6 +527,15 @@ public abstract class Dialect implements Cloneable {
         return false;
     }
 
+    /**
+     * The column a MERGE's {@code OUTPUT} starts with to say what it did to the row ({@code 'INSERT'} or
+     * {@code 'UPDATE'}), written as is and read back under that label: SQL Server's {@code $action}, which
+     * Sequelize's mssql upsert reads as {@code created}. None where the MERGE cannot say.
+     */
+    public Option<String> mergeActionColumn() {
+        return Option.none();
+    }
+
     /** Writes the head of a MERGE up to its target table: {@code MERGE INTO "users"}. */
     public void writeMergeInto(SqlWriter out, TableName table) {
         out.sql("MERGE INTO ").table(table);

@@ -404,6 +404,15 @@ public class MssqlDialect extends Dialect {
         return UpsertForm.MERGE;
     }
 
+    /**
+     * {@code $action}, a pseudo-column of {@code OUTPUT} in a MERGE ({@code N'INSERT'} or {@code N'UPDATE'}),
+     * not an identifier, so never bracketed; its result column is labelled {@code $action}.
+     */
+    @Override
+    public Option<String> mergeActionColumn() {
+        return Option.some("$action");
+    }
+
     /** {@code WITH(HOLDLOCK)}: without it two concurrent MERGEs of a new key can both insert it. */
     @Override
     public void writeMergeInto(SqlWriter out, TableName table) {
