@@ -705,28 +705,42 @@ public final class Model {
             }
             return stored;
         }
-        // The generated keys follow each part's first one only when every row of it was inserted with a
+        // The generated keys follow one another within a part only when every row of it was inserted with a
         // generated key: a skipped or updated duplicate, or a row giving its own key, leaves them unknown.
         int keyIndex = insert.autoIncrementColumn().map(insert.columns()::indexOf).getOrElse(-1);
         boolean keysFollow = insert.onDuplicate() instanceof OnDuplicate.Refuse
                 && insert.rows().forAll(row -> keyIndex < 0 || row.get(keyIndex).isEmpty());
+        boolean keyOfLastRow = sequelize.dialect().generatedKeyRow() == Dialect.GeneratedKeyRow.LAST;
+        SentRows sentRows = new SentRows(insert.columns(), insert.autoIncrementColumn());
         List<ModelInstance> sent = new ArrayList<>(insert.rows().size());
         int part = 0;
         long inPart = 0;
+        Long firstKey = firstKey(parts.get(0), keysFollow, keyOfLastRow);
         for (io.vavr.collection.Seq<io.vavr.control.Option<Expression>> row : insert.rows()) {
             while (part < parts.size() - 1 && inPart >= parts.get(part).updateCount()) {
                 part++;
                 inPart = 0;
+                firstKey = firstKey(parts.get(part), keysFollow, keyOfLastRow);
             }
-            Object key = null;
-            io.vavr.control.Option<Object> first = parts.get(part).generatedKey();
-            if (keysFollow && first.isDefined() && first.get() instanceof Number number) {
-                key = java.math.BigInteger.valueOf(number.longValue()).add(java.math.BigInteger.valueOf(inPart));
-            }
-            sent.add(sentRow(insert.columns(), row, insert.autoIncrementColumn(), key));
+            sent.add(sentRows.instance(row, firstKey == null ? null : firstKey + inPart));
             inPart++;
         }
         return sent;
+    }
+
+    /**
+     * The key of a part's first row, when the keys follow one another: the generated key itself (MySQL's
+     * {@code LAST_INSERT_ID()}), or counted back from the last row's ({@code last_insert_rowid()} on SQLite,
+     * {@code lastID - changes + 1} as Sequelize counts it there). Null when unknown.
+     */
+    private static Long firstKey(QueryResult part, boolean keysFollow, boolean keyOfLastRow) {
+        if (!keysFollow || !(part.generatedKey().getOrNull() instanceof Number key)) {
+            return null;
+        }
+        if (!keyOfLastRow) {
+            return key.longValue();
+        }
+        return part.updateCount() > 0 ? key.longValue() - part.updateCount() + 1 : null;
     }
 
     // ---- update, increment, decrement ----------------------------------------------------------------
@@ -1081,27 +1095,60 @@ public final class Model {
     }
 
     /**
-     * A row as sent, where the database hands nothing back (MySQL): each value in the dialect's stored form
-     * and read back from it, so the instance holds what a later find returns; {@code generatedKey} fills the
-     * auto-increment key when the row did not give one.
+     * Rows as sent, where the database hands nothing back (MySQL; SQLite when the stored row is the values
+     * sent and the key): each value in the dialect's stored form and read back from it, so the instance holds
+     * what a later find returns; a generated key fills the auto-increment key where the row did not give one.
+     * Where each attribute sits among the columns is found once for all rows, and a DATE value equal to the
+     * one before it in its column (every row's {@code createdAt}) is converted once.
      */
-    private ModelInstance sentRow(io.vavr.collection.Seq<String> columns,
-                                  io.vavr.collection.Seq<io.vavr.control.Option<Expression>> cells,
-                                  io.vavr.control.Option<String> keyColumn, Object generatedKey) {
-        Dialect dialect = sequelize.dialect();
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        for (Attribute attribute : definition.attributeList()) {
-            int index = columns.indexOf(attribute.field());
-            Object value = index >= 0 && cells.get(index).isDefined() && cells.get(index).get() instanceof Expression.Param param
-                    ? param.value() : null;
-            if (value != null) {
-                value = dialect.fromDatabaseValue(attribute.type(), dialect.toDatabaseValue(attribute.type(), value));
-            } else if (generatedKey != null && keyColumn.contains(attribute.field())) {
-                value = dialect.fromDatabaseValue(attribute.type(), generatedKey);
+    private final class SentRows {
+        private final Attribute[] attributes;
+        /** Per attribute: its column's position among the cells, or -1. */
+        private final int[] cellIndex;
+        private final boolean[] isKey;
+        private final Object[] lastDate;
+        private final Object[] lastStored;
+
+        SentRows(io.vavr.collection.Seq<String> columns, io.vavr.control.Option<String> keyColumn) {
+            attributes = definition.attributeList().toJavaArray(Attribute[]::new);
+            cellIndex = new int[attributes.length];
+            isKey = new boolean[attributes.length];
+            lastDate = new Object[attributes.length];
+            lastStored = new Object[attributes.length];
+            for (int i = 0; i < attributes.length; i++) {
+                cellIndex[i] = columns.indexOf(attributes[i].field());
+                isKey[i] = keyColumn.contains(attributes[i].field());
             }
-            values.put(attribute.name(), value);
         }
-        return new ModelInstance(this, values);
+
+        ModelInstance instance(io.vavr.collection.Seq<io.vavr.control.Option<Expression>> cells, Object generatedKey) {
+            Dialect dialect = sequelize.dialect();
+            LinkedHashMap<String, Object> values = new LinkedHashMap<>((int) (attributes.length / 0.75f) + 1);
+            for (int i = 0; i < attributes.length; i++) {
+                Attribute attribute = attributes[i];
+                int index = cellIndex[i];
+                io.vavr.control.Option<Expression> cell = index >= 0 ? cells.get(index) : null;
+                Object value = cell != null && cell.isDefined() && cell.get() instanceof Expression.Param param
+                        ? param.value() : null;
+                if (value instanceof java.time.Instant) {
+                    if (!value.equals(lastDate[i])) {
+                        lastDate[i] = value;
+                        lastStored[i] = stored(dialect, attribute, value);
+                    }
+                    value = lastStored[i];
+                } else if (value != null) {
+                    value = stored(dialect, attribute, value);
+                } else if (generatedKey != null && isKey[i]) {
+                    value = dialect.fromDatabaseValue(attribute.type(), generatedKey);
+                }
+                values.put(attribute.name(), value);
+            }
+            return new ModelInstance(Model.this, values);
+        }
+
+        private static Object stored(Dialect dialect, Attribute attribute, Object value) {
+            return dialect.fromDatabaseValue(attribute.type(), dialect.toDatabaseValue(attribute.type(), value));
+        }
     }
 
     // ==== end of the finders and writes ===============================================================
@@ -1110,19 +1157,36 @@ public final class Model {
         return rows(result, values -> new ModelInstance(this, values));
     }
 
+    /** The labels of the last result read into instances, with the attribute name and type of each. */
+    private volatile ResolvedColumns resolved;
+
+    private record ResolvedColumns(Array<String> labels, String[] names, DataType[] types) {
+        static ResolvedColumns of(ModelDefinition definition, Array<String> labels) {
+            String[] names = new String[labels.size()];
+            DataType[] types = new DataType[labels.size()];
+            for (int i = 0; i < names.length; i++) {
+                Attribute attribute = definition.attribute(labels.get(i));
+                names[i] = attribute.name();
+                types[i] = attribute.type();
+            }
+            return new ResolvedColumns(labels, names, types);
+        }
+    }
+
     /** Each row as its attribute values by name, in column order, handed to {@code wrap}. */
     private <T> List<T> rows(QueryResult result, Function<LinkedHashMap<String, Object>, T> wrap) {
         Dialect dialect = sequelize.dialect();
-        // Resolved once per result, not per row: row mapping is a hot path.
+        // Resolved once per result, not per row: row mapping is a hot path. A statement the executor keeps
+        // prepared hands back the same labels every run, so those are resolved once for all runs.
         Array<String> labels = result.columns();
-        int width = labels.size();
-        String[] names = new String[width];
-        DataType[] types = new DataType[width];
-        for (int i = 0; i < width; i++) {
-            Attribute attribute = definition.attribute(labels.get(i));
-            names[i] = attribute.name();
-            types[i] = attribute.type();
+        ResolvedColumns columns = resolved;
+        if (columns == null || columns.labels() != labels) {
+            columns = ResolvedColumns.of(definition, labels);
+            resolved = columns;
         }
+        int width = labels.size();
+        String[] names = columns.names();
+        DataType[] types = columns.types();
         int capacity = (int) (width / 0.75f) + 1; // no rehash while a row is filled
         List<T> rows = new ArrayList<>(result.rows().size());
         for (Object[] row : result.rows()) {
@@ -1149,20 +1213,15 @@ public final class Model {
             throw new SequeljError("create on model '" + definition.name() + "': the executor handed back neither"
                     + " the stored row nor the generated key, so the new row cannot be identified");
         }
-        Dialect dialect = sequelize.dialect();
-        LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-        for (Attribute attribute : definition.attributeList()) {
-            int index = insert.columns().indexOf(attribute.field());
-            Object value = index >= 0 ? ((Expression.Param) insert.values().get(index)).value() : null;
-            if (value != null) {
-                value = dialect.fromDatabaseValue(attribute.type(), dialect.toDatabaseValue(attribute.type(), value));
-            }
-            if (index < 0 && insert.autoIncrementColumn().contains(attribute.field())) {
-                value = result.generatedKey().map(key -> dialect.fromDatabaseValue(attribute.type(), key)).getOrNull();
-            }
-            values.put(attribute.name(), value);
-        }
-        return new ModelInstance(this, values);
+        return sentRow(insert.columns(), insert.values().map(io.vavr.control.Option::some), insert.autoIncrementColumn(),
+                result.generatedKey().getOrNull());
+    }
+
+    /** One row as sent (see {@link SentRows}), the generated key filling the auto-increment key where the row gives none. */
+    private ModelInstance sentRow(io.vavr.collection.Seq<String> columns,
+                                  io.vavr.collection.Seq<io.vavr.control.Option<Expression>> cells,
+                                  io.vavr.control.Option<String> keyColumn, Object generatedKey) {
+        return new SentRows(columns, keyColumn).instance(cells, generatedKey);
     }
 
     /** RETURNING / OUTPUT name columns by field, not by attribute; map them back before reading. */

@@ -34,7 +34,7 @@ class BenchmarkLoggingTest {
             "SELECT 1+1 AS result;",
             "DROP TABLE IF EXISTS `users`;",
             "CREATE TABLE IF NOT EXISTS `users` (`id` INTEGER PRIMARY KEY AUTOINCREMENT, `firstName` VARCHAR(255));",
-            "INSERT INTO `users` (`id`,`firstName`) VALUES (NULL,?) RETURNING `id`,`firstName`;",
+            "INSERT INTO `users` (`id`,`firstName`) VALUES (NULL,?);",
             "SELECT `id`, `firstName` FROM `users` AS `user` WHERE `user`.`firstName` = ? LIMIT ?;");
     private static final Pattern CONSOLE_LINE = Pattern.compile("Executed \\(default\\): (.*) Elapsed time: (\\d+)ms");
 

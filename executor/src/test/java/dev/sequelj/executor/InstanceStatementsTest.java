@@ -63,7 +63,7 @@ class InstanceStatementsTest {
                         "UPDATE `users` SET `deletedAt`=?,`updatedAt`=? WHERE `id` = ?;",
                         "DELETE FROM `users` WHERE `id` = ?;",
                         "SELECT `id`, `firstName`, `age`, `createdAt`, `updatedAt`, `deletedAt` FROM `users` AS `user` WHERE `user`.`deletedAt` IS NULL AND `user`.`id` = ?;",
-                        "INSERT INTO `users` (`id`,`firstName`,`createdAt`,`updatedAt`) VALUES (NULL,?,?,?) RETURNING `id`,`firstName`,`age`,`createdAt`,`updatedAt`,`deletedAt`;")),
+                        "INSERT INTO `users` (`id`,`firstName`,`createdAt`,`updatedAt`) VALUES (NULL,?,?,?);")),
                 Map.entry("mssql", List.of(
                         "SELECT [id], [firstName], [age], [createdAt], [updatedAt], [deletedAt] FROM [users] AS [user] WHERE [user].[deletedAt] IS NULL ORDER BY [user].[id] OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY;",
                         "UPDATE [users] SET [firstName]=?,[updatedAt]=? WHERE [id] = ?;",

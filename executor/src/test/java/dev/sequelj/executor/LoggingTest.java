@@ -30,7 +30,7 @@ class LoggingTest {
                     + " `firstName` VARCHAR(255) NOT NULL, `lastName` VARCHAR(255), `createdAt` DATETIME NOT NULL,"
                     + " `updatedAt` DATETIME NOT NULL);",
             "Executing (default): INSERT INTO `users` (`id`,`firstName`,`lastName`,`createdAt`,`updatedAt`)"
-                    + " VALUES (NULL,?,?,?,?) RETURNING `id`,`firstName`,`lastName`,`createdAt`,`updatedAt`;",
+                    + " VALUES (NULL,?,?,?,?);",
             "Executing (default): SELECT `id`, `firstName`, `lastName`, `createdAt`, `updatedAt` FROM `users` AS `user`"
                     + " WHERE `user`.`firstName` = ? LIMIT ?;");
 

@@ -374,7 +374,7 @@ class TransactionTest {
                     "#1: " + create,
                     "#1: DROP TABLE IF EXISTS `users`;", "#1: " + create,
                     "#1: " + create,
-                    "#1: INSERT INTO `users` (`id`,`firstName`) VALUES (NULL,?) RETURNING `id`,`firstName`;",
+                    "#1: INSERT INTO `users` (`id`,`firstName`) VALUES (NULL,?);",
                     "#1: " + text,
                     "#1: SELECT `id`, `firstName` FROM `users` AS `user` WHERE `user`.`firstName` = ?;",
                     "#1: SELECT `id`, `firstName` FROM `users` AS `user` LIMIT ?;",

@@ -15,7 +15,8 @@ import io.vavr.control.Option;
  * generated key and the returned row written the dialect's way:
  * <ul>
  *   <li>postgres: {@code ("id",...) VALUES (DEFAULT,...) RETURNING ...}</li>
- *   <li>sqlite: {@code (`id`,...) VALUES (NULL,...) RETURNING ...}</li>
+ *   <li>sqlite: {@code (`id`,...) VALUES (NULL,...)}, the key read back by the executor, as Sequelize does;
+ *       {@code RETURNING ...} where the stored row is more than the values sent and that key</li>
  *   <li>mysql: {@code (`id`,...) VALUES (DEFAULT,...)}, the key read back by the executor</li>
  *   <li>mssql: {@code ([firstName],...) OUTPUT INSERTED.[id],... VALUES (...)}</li>
  * </ul>
@@ -28,14 +29,34 @@ final class InsertRenderer {
     private InsertRenderer() {}
 
     static Sql.Returns render(SqlWriter out, Statement.Insert insert) {
-        return writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(),
-                Vector.of(insert.values().map(Option::some)), insert.onDuplicate(), insert.returning());
+        return withKey(writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(),
+                Vector.of(insert.values().map(Option::some)), insert.onDuplicate(),
+                returned(out.dialect(), insert.returning(), insert.returningRequired())),
+                out.dialect(), insert.returning(), insert.returningRequired());
+    }
+
+    /**
+     * The columns the INSERT hands back; none where the dialect reads the generated key instead
+     * ({@link Dialect#insertReadsKeyWhenRowIsKnown()}), which {@link #keyInstead} then asks for.
+     */
+    private static Seq<String> returned(Dialect dialect, Seq<String> returning, boolean required) {
+        return keyInstead(dialect, returning, required) ? Vector.empty() : returning;
+    }
+
+    /** Whether the INSERT reads the generated key in place of the rows it was asked to hand back. */
+    private static boolean keyInstead(Dialect dialect, Seq<String> returning, boolean required) {
+        return !returning.isEmpty() && !required && dialect.insertReadsKeyWhenRowIsKnown();
+    }
+
+    private static Sql.Returns withKey(Sql.Returns returns, Dialect dialect, Seq<String> returning, boolean required) {
+        return keyInstead(dialect, returning, required) ? Sql.Returns.GENERATED_KEYS : returns;
     }
 
     /** All rows of a bulk insert in one statement, whatever the dialect's caps. */
     static Sql.Returns render(SqlWriter out, Statement.BulkInsert insert) {
-        return writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(), insert.rows(),
-                insert.onDuplicate(), insert.returning());
+        return withKey(writeRows(out, insert.table(), insert.autoIncrementColumn(), insert.columns(), insert.rows(),
+                insert.onDuplicate(), returned(out.dialect(), insert.returning(), insert.returningRequired())),
+                out.dialect(), insert.returning(), insert.returningRequired());
     }
 
     /**
@@ -47,26 +68,34 @@ final class InsertRenderer {
         boolean keyListed = insert.autoIncrementColumn().isDefined() && !insert.columns().contains(insert.autoIncrementColumn().get())
                 && dialect.autoIncrementInsert() != Dialect.AutoIncrementInsert.OMITTED;
         int maxRows = insert.columns().isEmpty() && !keyListed ? 1 : dialect.maxInsertRows();
-        Vector<Statement.BulkInsert> chunks = Vector.empty();
-        Vector<Seq<Option<Expression>>> chunk = Vector.empty();
+        // Rows are counted here and each chunk sliced out of the whole at the end: a bulk insert of 100,000 rows
+        // comes through, and appending to a persistent vector row by row copies as it goes.
+        Vector<Seq<Option<Expression>>> rows = Vector.ofAll(insert.rows());
+        java.util.ArrayList<Statement.BulkInsert> chunks = new java.util.ArrayList<>();
+        int start = 0;
         int params = 0;
-        for (Seq<Option<Expression>> row : insert.rows()) {
+        for (int i = 0; i < rows.size(); i++) {
             // Every cell is one value (WriteStatements writes each as a single parameter).
-            int rowParams = row.count(Option::isDefined);
-            if (!chunk.isEmpty() && (chunk.size() >= maxRows || params + rowParams > dialect.maxParameters())) {
-                chunks = chunks.append(withRows(insert, chunk));
-                chunk = Vector.empty();
+            int rowParams = 0;
+            for (Option<Expression> cell : rows.get(i)) {
+                rowParams += cell.isDefined() ? 1 : 0;
+            }
+            if (i > start && (i - start >= maxRows || params + rowParams > dialect.maxParameters())) {
+                chunks.add(withRows(insert, rows.slice(start, i)));
+                start = i;
                 params = 0;
             }
-            chunk = chunk.append(row);
             params += rowParams;
         }
-        return chunk.isEmpty() ? chunks : chunks.append(withRows(insert, chunk));
+        if (start < rows.size()) {
+            chunks.add(withRows(insert, start == 0 ? rows : rows.slice(start, rows.size())));
+        }
+        return Vector.ofAll(chunks);
     }
 
     private static Statement.BulkInsert withRows(Statement.BulkInsert insert, Seq<Seq<Option<Expression>>> rows) {
         return new Statement.BulkInsert(insert.table(), insert.autoIncrementColumn(), insert.columns(), rows,
-                insert.onDuplicate(), insert.returning());
+                insert.onDuplicate(), insert.returning(), insert.returningRequired());
     }
 
     /**

@@ -119,8 +119,20 @@ public final class SqlWriter {
             }
             return new StoredParameter(parameter, type);
         }
-        return dialect.toDatabaseValue(type, value);
+        if (value == lastValue && type == lastType) {
+            return lastStored; // the same object again (every row's createdAt in a bulk insert): converted once
+        }
+        Object stored = dialect.toDatabaseValue(type, value);
+        lastValue = value;
+        lastType = type;
+        lastStored = stored;
+        return stored;
     }
+
+    /** The last value {@link #databaseValue} converted, its type, and what it became. */
+    private Object lastValue;
+    private DataType lastType;
+    private Object lastStored;
 
     /** A slot whose value is bound as {@code type} stores it. */
     record StoredSlot(int index, DataType type) {}

@@ -60,7 +60,8 @@ import static dev.sequelj.ast.model.Attribute.attribute;
  *
  * Sequelj is measured as a platform thread calls it ({@code _sequelj}: each call is handed to a virtual
  * thread and the caller woken again) and, for the workloads of many calls, as a virtual thread calls it
- * ({@code _sequeljOnVirtualThread}: the statement runs on the calling thread, no hand-off).
+ * ({@code _sequeljOnVirtualThread}: the statement runs on the calling thread, no hand-off). Each is compared
+ * with raw JDBC called by the same kind of thread ({@code _rawJdbc}, {@code _rawJdbcOnVirtualThread}).
  *
  * <p>Raw JDBC is the fastest honest form of each (see {@code /work/shared/PERFORMANCE.md}); it does the
  * work Sequelj's answer stands for: the dates formatted as Sequelize stores them, rows read into
@@ -256,6 +257,12 @@ public class SqliteEndToEndBenchmark {
         return found;
     }
 
+    /** Raw JDBC's lookups made by a virtual thread: the baseline of {@link #findByPk_sequeljOnVirtualThread}. */
+    @Benchmark
+    public List<User> findByPk_rawJdbcOnVirtualThread(Database db) throws Exception {
+        return onVirtualThread(() -> findByPk_rawJdbc(db));
+    }
+
     // ---- 10,000 single creates, autocommit ------------------------------------------------------
 
     @Benchmark
@@ -301,6 +308,14 @@ public class SqliteEndToEndBenchmark {
             }
         }
         return created;
+    }
+
+    /** Raw JDBC's creates made by a virtual thread: the baseline of {@link #create_sequeljOnVirtualThread}. */
+    @Benchmark
+    @Warmup(iterations = 3, time = 5)
+    @Measurement(iterations = 5, time = 5)
+    public List<User> create_rawJdbcOnVirtualThread(Database db, EmptyEntries empty) throws Exception {
+        return onVirtualThread(() -> create_rawJdbc(db, empty));
     }
 
     // ---- bulk insert of 100,000 rows in one transaction -----------------------------------------

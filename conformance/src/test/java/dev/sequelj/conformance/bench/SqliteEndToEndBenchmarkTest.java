@@ -72,7 +72,17 @@ class SqliteEndToEndBenchmarkTest {
     void aVirtualThreadFindsTheSameRows() throws Exception {
         List<ModelInstance> sequelj = BENCHMARK.findByPk_sequeljOnVirtualThread(db);
 
-        assertThat(sequelj.stream().map(SqliteEndToEndBenchmarkTest::user).toList()).isEqualTo(BENCHMARK.findByPk_rawJdbc(db));
+        assertThat(sequelj.stream().map(SqliteEndToEndBenchmarkTest::user).toList()).isEqualTo(BENCHMARK.findByPk_rawJdbc(db))
+                .isEqualTo(BENCHMARK.findByPk_rawJdbcOnVirtualThread(db));
+    }
+
+    @Test
+    void rawJdbcOnAVirtualThreadCreatesTheSameRows() throws Exception {
+        db.emptyEntries();
+        List<User> raw = BENCHMARK.create_rawJdbcOnVirtualThread(db, null);
+
+        assertThat(raw).hasSize(SIZES.creates()).isEqualTo(entries());
+        assertThat(withoutKeysAndStamps(raw)).isEqualTo(withoutKeysAndStamps(db.newUsers.subList(0, SIZES.creates())));
     }
 
     @Test

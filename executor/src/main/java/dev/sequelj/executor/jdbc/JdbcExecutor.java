@@ -259,7 +259,7 @@ public final class JdbcExecutor implements Executor {
             for (Object value : sql.params()) {
                 statement.setObject(index++, value);
             }
-            QueryResult result = collect(statement, sql.returns());
+            QueryResult result = collect(lease, statement, sql.returns());
             reusable = true;
             return result;
         } finally {
@@ -268,7 +268,7 @@ public final class JdbcExecutor implements Executor {
     }
 
     /** Executes a bound statement and collects what {@code returns} asks for. */
-    private QueryResult collect(PreparedStatement statement, Sql.Returns returns) throws SQLException {
+    private QueryResult collect(StatementCache.Lease lease, PreparedStatement statement, Sql.Returns returns) throws SQLException {
         return switch (returns) {
             case ROWS -> {
                 // execute(), not executeQuery(): Connector/J refuses executeQuery() for anything but a
@@ -287,7 +287,7 @@ public final class JdbcExecutor implements Executor {
                     isResultSet = statement.getMoreResults();
                 }
                 try (ResultSet rows = statement.getResultSet()) {
-                    yield readRows(rows);
+                    yield readRows(lease, rows);
                 }
             }
             case GENERATED_KEYS -> {
@@ -324,15 +324,10 @@ public final class JdbcExecutor implements Executor {
         }
     }
 
-    private QueryResult readRows(ResultSet rows) throws SQLException {
-        ResultSetMetaData meta = rows.getMetaData();
-        int count = meta.getColumnCount();
-        String[] labels = new String[count];
-        JdbcValueReader[] readers = new JdbcValueReader[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = meta.getColumnLabel(i + 1);
-            readers[i] = JdbcValueReader.forColumn(meta, i + 1, profile.typedTemporalValues());
-        }
+    private QueryResult readRows(StatementCache.Lease lease, ResultSet rows) throws SQLException {
+        ResultColumns columns = ResultColumns.of(lease, rows.getMetaData(), profile.typedTemporalValues());
+        int count = columns.readers.length;
+        JdbcValueReader[] readers = columns.readers;
         List<Object[]> result = new ArrayList<>();
         while (rows.next()) {
             Object[] row = new Object[count];
@@ -341,7 +336,34 @@ public final class JdbcExecutor implements Executor {
             }
             result.add(row);
         }
-        return new QueryResult(Array.of(labels), result, -1, Option.none());
+        return new QueryResult(columns.labels, result, -1, Option.none());
+    }
+
+    /**
+     * A result's column labels and how each column is read, learnt from the driver's metadata. Reading the
+     * labels costs a native call and a new string per column on SQLite, a tenth of a point lookup, so they
+     * are kept with a kept statement and read once: a statement's text fixes its labels, unless it selects
+     * {@code *}, whose columns follow the table (SQLite prepares again after a schema change). Such a
+     * statement, or one whose column count changed, has its labels read every time.
+     */
+    private record ResultColumns(Array<String> labels, JdbcValueReader[] readers) {
+        static ResultColumns of(StatementCache.Lease lease, ResultSetMetaData meta, boolean typedTemporal) throws SQLException {
+            int count = meta.getColumnCount();
+            if (lease.resultColumns() instanceof ResultColumns kept && kept.readers.length == count) {
+                return kept;
+            }
+            String[] labels = new String[count];
+            JdbcValueReader[] readers = new JdbcValueReader[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = meta.getColumnLabel(i + 1);
+                readers[i] = JdbcValueReader.forColumn(meta, i + 1, typedTemporal);
+            }
+            ResultColumns read = new ResultColumns(Array.of(labels), readers);
+            if (lease.sql().indexOf('*') < 0) {
+                lease.resultColumns(read);
+            }
+            return read;
+        }
     }
 
     // ---- streaming (issue 4: a finder variant that streams rows with a bounded fetch size) ---------

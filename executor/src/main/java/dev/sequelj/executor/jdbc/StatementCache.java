@@ -58,7 +58,7 @@ final class StatementCache {
      */
     Lease prepare(Connection connection, String sql, int generatedKeys) throws SQLException {
         if (capacity == 0) {
-            return new Lease(connection.prepareStatement(sql, generatedKeys), null, sql);
+            return new Lease(new Cached(connection.prepareStatement(sql, generatedKeys)), null, sql);
         }
         Connection physical = connection.unwrap(Connection.class);
         Statements statements = byConnection.get(physical);
@@ -91,19 +91,40 @@ final class StatementCache {
 
     /** One use of a statement; {@link #release(boolean)} hands it back to the cache or closes it. */
     static final class Lease {
+        private final Cached cached;
         private final PreparedStatement statement;
         /** Null when the statement is not cached and so is closed after this use. */
         private final Statements owner;
         private final String sql;
 
-        Lease(PreparedStatement statement, Statements owner, String sql) {
-            this.statement = statement;
+        Lease(Cached cached, Statements owner, String sql) {
+            this.cached = cached;
+            this.statement = cached.statement;
             this.owner = owner;
             this.sql = sql;
         }
 
         PreparedStatement statement() {
             return statement;
+        }
+
+        String sql() {
+            return sql;
+        }
+
+        /**
+         * What was learnt of this statement's result columns the last time it ran (labels, readers), kept as
+         * long as the statement is; null the first time, and always for a statement that is not kept.
+         */
+        Object resultColumns() {
+            return cached.resultColumns;
+        }
+
+        /** Keeps what was learnt of the result columns for the next run of this statement. */
+        void resultColumns(Object columns) {
+            if (owner != null) {
+                cached.resultColumns = columns;
+            }
         }
 
         /**
@@ -133,17 +154,17 @@ final class StatementCache {
 
         Lease lease(Connection physical, String sql, int generatedKeys) throws SQLException {
             Lru cache = generatedKeys == Statement.RETURN_GENERATED_KEYS ? withKeys : plain;
-            PreparedStatement statement = cache.get(sql);
-            if (statement == null || statement.isClosed()) {
-                statement = physical.prepareStatement(sql, generatedKeys);
-                cache.put(sql, statement);
+            Cached cached = cache.get(sql);
+            if (cached == null || cached.statement.isClosed()) {
+                cached = new Cached(physical.prepareStatement(sql, generatedKeys));
+                cache.put(sql, cached);
             }
-            return new Lease(statement, this, sql);
+            return new Lease(cached, this, sql);
         }
 
         void forget(String sql, PreparedStatement statement) {
-            plain.remove(sql, statement);
-            withKeys.remove(sql, statement);
+            plain.forget(sql, statement);
+            withKeys.forget(sql, statement);
         }
 
         int size() {
@@ -151,8 +172,18 @@ final class StatementCache {
         }
     }
 
+    /** A kept statement, and what its executor learnt of its result columns (see {@link Lease#resultColumns()}). */
+    private static final class Cached {
+        final PreparedStatement statement;
+        Object resultColumns;
+
+        Cached(PreparedStatement statement) {
+            this.statement = statement;
+        }
+    }
+
     /** A map in access order that closes the statement it pushes out. */
-    private static final class Lru extends LinkedHashMap<String, PreparedStatement> {
+    private static final class Lru extends LinkedHashMap<String, Cached> {
         private final int capacity;
 
         Lru(int capacity) {
@@ -160,13 +191,20 @@ final class StatementCache {
             this.capacity = capacity;
         }
 
+        void forget(String sql, PreparedStatement statement) {
+            Cached cached = get(sql);
+            if (cached != null && cached.statement == statement) {
+                remove(sql);
+            }
+        }
+
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             if (size() <= capacity) {
                 return false;
             }
             try {
-                eldest.getValue().close();
+                eldest.getValue().statement.close();
             } catch (SQLException e) {
                 // Closing only frees the driver's resources; a statement that cannot close is already gone.
             }

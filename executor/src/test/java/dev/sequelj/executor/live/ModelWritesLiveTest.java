@@ -20,6 +20,7 @@ import dev.sequelj.executor.result.UpdateResult;
 import dev.sequelj.executor.result.UpsertResult;
 import dev.sequelj.executor.testing.LiveDatabase;
 import dev.sequelj.executor.testing.LiveSession;
+import dev.sequelj.render.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -264,6 +265,64 @@ class ModelWritesLiveTest {
             assertThat(created.get(11_999).dataValues()).containsEntry("id", 12_000).containsEntry("name", "n12000");
             assertThat(items.count().join()).isEqualTo(12_000L);
             assertThat(items.sum("qty").join()).isEqualTo(72_006_000L);
+        }
+    }
+
+    /**
+     * SQLite sends a plain INSERT here and counts the keys back from {@code last_insert_rowid()} of each part
+     * ({@code lastID - changes + 1}, as Sequelize does); the keys must be the stored rows' on every database,
+     * in every part, after rows already there.
+     */
+    @ParameterizedTest
+    @EnumSource(LiveDatabase.class)
+    void aSplitBulkCreateWithGeneratedKeysAnswersEveryRowWithItsStoredKey(LiveDatabase database) {
+        try (LiveSession live = database.session(quiet())) {
+            Model items = live.define("keyed", List.of(attribute("name", DataTypes.STRING).allowNull(false),
+                    attribute("qty", DataTypes.INTEGER)), ModelOptions.options());
+            items.sync(true).join();
+            items.bulkCreate(List.of(Map.of("name", "before", "qty", 0), Map.of("name", "gone", "qty", 0))).join();
+            items.destroy(DestroyOptions.options().where(Map.of("name", "gone"))).join();
+            // 12,000 rows of 4 values (name, qty, createdAt, updatedAt) and the key: beyond SQLite's 32,766 values.
+            List<Map<String, Object>> rows = IntStream.rangeClosed(1, 12_000)
+                    .mapToObj(i -> Map.<String, Object>of("name", "n" + i, "qty", i)).toList();
+
+            List<ModelInstance> created = items.bulkCreate(rows).join();
+
+            Map<Object, Object> stored = new java.util.HashMap<>();
+            items.findAll().join().forEach(row -> stored.put(row.get("id"), row.dataValues()));
+            assertThat(created).hasSize(12_000);
+            for (ModelInstance instance : created) {
+                assertThat(stored.get(instance.get("id"))).as("the stored row of key %s", instance.get("id"))
+                        .isEqualTo(instance.dataValues());
+            }
+            assertThat(created.get(0).get("id")).isEqualTo(3);
+            assertThat(created.get(11_999).dataValues()).containsEntry("id", 12_002).containsEntry("name", "n12000")
+                    .containsEntry("qty", 12_000).containsEntry("createdAt", NOW);
+        }
+    }
+
+    /**
+     * A column left to a literal default holds what the database put there, so the row is read back where the
+     * database can hand it back (everywhere but MySQL), SQLite included, which otherwise reads only the key.
+     */
+    @ParameterizedTest
+    @EnumSource(LiveDatabase.class)
+    void aLiteralDefaultComesBackWhereTheDatabaseHandsTheRowBack(LiveDatabase database) {
+        try (LiveSession live = database.session(quiet())) {
+            Model things = live.define("thing", List.of(attribute("name", DataTypes.STRING),
+                    attribute("score", DataTypes.INTEGER).defaultValue(dev.sequelj.ast.model.DefaultValue.literal("42"))),
+                    ModelOptions.options().timestamps(false));
+            things.sync(true).join();
+            boolean handsBack = live.sequelize().dialect().insertReturning() != Dialect.InsertReturning.GENERATED_KEY;
+
+            ModelInstance one = things.create(Map.of("name", "a")).join();
+            List<ModelInstance> many = things.bulkCreate(List.of(Map.of("name", "b"), Map.of("name", "c"))).join();
+
+            assertThat(one.get("id")).isEqualTo(1);
+            assertThat(one.get("score")).isEqualTo(handsBack ? 42 : null);
+            assertThat(many).extracting(i -> i.get("id"), i -> i.get("name"), i -> i.get("score"))
+                    .containsExactly(tuple(2, "b", handsBack ? 42 : null), tuple(3, "c", handsBack ? 42 : null));
+            assertThat(things.findByPk(3).join().orElseThrow().get("score")).isEqualTo(42);
         }
     }
 

@@ -137,21 +137,31 @@ class CustomExecutorTest {
         }
     }
 
-    /** SQLite keeps dates as Sequelize's text, so that is what the executor is given and what it hands back. */
+    /**
+     * SQLite keeps dates as Sequelize's text, so that is what the executor is given and, where the row comes
+     * back ({@code returning} asked for), what it hands back. A plain create asks for the generated key only,
+     * as Sequelize's {@code lastID}.
+     */
     @Test
     void sqliteDatesAreBoundAsSequelizesText() {
         RecordingExecutor executor = new RecordingExecutor();
         try (Sequelize sequelize = sequelize("sqlite", executor)) {
             Model user = user(sequelize);
             String text = "2024-01-15 10:30:45.123 +00:00";
-            executor.answer(rows(USER_COLUMNS, new Object[] {1, "John", "Hancock", text, text}));
+            executor.answer(QueryResult.generatedKey(1L));
+            executor.answer(rows(USER_COLUMNS, new Object[] {2, "John", "Hancock", text, text}));
             ModelInstance created = user.create(Map.of("firstName", "John", "lastName", "Hancock")).join();
+            ModelInstance returned = user.create(Map.of("firstName", "John", "lastName", "Hancock"),
+                    dev.sequelj.ast.finder.CreateOptions.options().returning(true)).join();
 
             assertThat(executor.statements()).containsExactly(
+                    sql("INSERT INTO `users` (`id`,`firstName`,`lastName`,`createdAt`,`updatedAt`) VALUES (NULL,?,?,?,?);",
+                            Returns.GENERATED_KEYS, "John", "Hancock", text, text),
                     sql("INSERT INTO `users` (`id`,`firstName`,`lastName`,`createdAt`,`updatedAt`) VALUES (NULL,?,?,?,?)"
                             + " RETURNING `id`,`firstName`,`lastName`,`createdAt`,`updatedAt`;",
                             Returns.ROWS, "John", "Hancock", text, text));
             assertThat(created.dataValues()).isEqualTo(john(1, NOW));
+            assertThat(returned.dataValues()).isEqualTo(john(2, NOW));
         }
     }
 

@@ -23,7 +23,7 @@ import io.vavr.control.Option;
 public record BulkCreateOptions(Option<Seq<String>> fields, Returning returning, boolean ignoreDuplicates,
                                 Seq<String> updateOnDuplicate, Seq<String> conflictAttributes) {
     private static final BulkCreateOptions NONE =
-            new BulkCreateOptions(Option.none(), Returning.ALL, false, Vector.empty(), Vector.empty());
+            new BulkCreateOptions(Option.none(), Returning.STORED_ROW, false, Vector.empty(), Vector.empty());
 
     /** Sequelize's defaults: every given attribute, the stored rows handed back, duplicates refused. */
     public static BulkCreateOptions options() {

@@ -17,7 +17,7 @@ import io.vavr.control.Option;
  * @param silent           leave {@code updatedAt} as given instead of stamping it
  */
 public record CreateOptions(Option<Seq<String>> fields, Returning returning, boolean ignoreDuplicates, boolean silent) {
-    private static final CreateOptions NONE = new CreateOptions(Option.none(), Returning.ALL, false, false);
+    private static final CreateOptions NONE = new CreateOptions(Option.none(), Returning.STORED_ROW, false, false);
 
     /** Sequelize's defaults: every given attribute, the stored row handed back. */
     public static CreateOptions options() {

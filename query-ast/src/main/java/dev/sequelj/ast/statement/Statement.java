@@ -50,9 +50,20 @@ public sealed interface Statement {
      * @param values              one expression per column
      * @param returning           the columns of the stored row to hand back (RETURNING / OUTPUT); none when empty
      * @param onDuplicate         what to do when the row collides with an existing one on a unique key
+     * @param returningRequired   whether {@code returning} must be read from the database. When false, the
+     *                            stored row is the values sent plus the generated key (no column is left to a
+     *                            database default, the caller did not ask for the stored row, a duplicate is
+     *                            refused), and a dialect may read the key instead of the row (SQLite, as
+     *                            Sequelize does: {@code Dialect.insertReturnsKeyWhenRowIsKnown()})
      */
     record Insert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
-                  Seq<String> returning, OnDuplicate onDuplicate) implements Statement {
+                  Seq<String> returning, OnDuplicate onDuplicate, boolean returningRequired) implements Statement {
+
+        /** An insert whose {@code returning} columns are read from the database wherever it can hand them back. */
+        public Insert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
+                      Seq<String> returning, OnDuplicate onDuplicate) {
+            this(table, autoIncrementColumn, columns, values, returning, onDuplicate, true);
+        }
 
         /** An insert the database refuses on a duplicate key, as a plain {@code create} is. */
         public Insert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<Expression> values,
@@ -102,10 +113,22 @@ public sealed interface Statement {
      *                            auto-increment key's column ("let the database generate it")
      * @param onDuplicate         what to do with a row that collides with an existing one
      * @param returning           the columns of the stored rows to hand back; none when empty
+     * @param returningRequired   whether {@code returning} must be read from the database; when false, each
+     *                            stored row is the values sent plus a generated key (as for {@link Insert}), no
+     *                            row gives the auto-increment key, and the keys of one statement's rows are
+     *                            consecutive, so a dialect may read the generated key instead of the rows
      */
     record BulkInsert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns,
-                      Seq<Seq<Option<Expression>>> rows, OnDuplicate onDuplicate, Seq<String> returning)
-            implements Statement {}
+                      Seq<Seq<Option<Expression>>> rows, OnDuplicate onDuplicate, Seq<String> returning,
+                      boolean returningRequired)
+            implements Statement {
+
+        /** A bulk insert whose {@code returning} columns are read from the database wherever it can hand them back. */
+        public BulkInsert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns,
+                          Seq<Seq<Option<Expression>>> rows, OnDuplicate onDuplicate, Seq<String> returning) {
+            this(table, autoIncrementColumn, columns, rows, onDuplicate, returning, true);
+        }
+    }
 
     /**
      * {@code upsert}: insert the row, or update the row whose {@code conflictColumns} it collides with.

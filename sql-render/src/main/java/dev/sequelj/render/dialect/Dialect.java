@@ -190,6 +190,27 @@ public abstract class Dialect implements Cloneable {
         return InsertReturning.RETURNING_CLAUSE;
     }
 
+    /**
+     * Whether an INSERT whose stored row is the values sent plus the generated key
+     * ({@code Statement.Insert.returningRequired()} false) reads the key instead of the row, where
+     * {@link #insertReturning()} could hand the row back. False: the row comes back whenever asked.
+     */
+    public boolean insertReadsKeyWhenRowIsKnown() {
+        return false;
+    }
+
+    /** Which row's key a multi-row INSERT hands back as its generated key. */
+    public enum GeneratedKeyRow {
+        /** The first row's ({@code LAST_INSERT_ID()} on MySQL); the others follow it. */
+        FIRST,
+        /** The last row's ({@code last_insert_rowid()} on SQLite); the others precede it. */
+        LAST
+    }
+
+    public GeneratedKeyRow generatedKeyRow() {
+        return GeneratedKeyRow.FIRST;
+    }
+
     /** Writes the values part of an INSERT that gives no column at all. */
     public void writeEmptyInsertValues(SqlWriter out) {
         out.sql(" DEFAULT VALUES");

@@ -228,6 +228,7 @@ public final class StatementShape {
                 expressions(insert.values());
                 token(insert.returning());
                 token(insert.onDuplicate());
+                token(insert.returningRequired());
             }
             case Statement.Upsert upsert -> {
                 token(upsert.table());
@@ -435,7 +436,7 @@ public final class StatementShape {
                         s.where().map(this::expression), expressions(s.group()), s.having().map(this::expression),
                         order(s.order()), limit(s.limit(), LIMIT), limit(s.offset(), OFFSET), order(s.keyOrder()), s.lock());
                 case Statement.Insert i -> new Statement.Insert(i.table(), i.autoIncrementColumn(), i.columns(),
-                        expressions(i.values()), i.returning(), i.onDuplicate());
+                        expressions(i.values()), i.returning(), i.onDuplicate(), i.returningRequired());
                 case Statement.Upsert u -> new Statement.Upsert(u.table(), u.autoIncrementColumn(), u.columns(),
                         expressions(u.values()), u.conflictColumns(), u.updateColumns(), u.returning());
                 case Statement.Update u -> new Statement.Update(u.table(), u.assignments().map(a -> switch (a) {
