@@ -34,6 +34,8 @@ import dev.sequelj.executor.result.UpdateResult;
 import dev.sequelj.executor.result.UpsertResult;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.RowCursor;
+import dev.sequelj.executor.spi.StatementKind;
+import dev.sequelj.render.FinderSql;
 import dev.sequelj.render.SqlRenderer;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.collection.Array;
@@ -206,8 +208,9 @@ public final class Model {
 
     /** {@code Model.findAll({...options, transaction})}. */
     public CompletableFuture<List<ModelInstance>> findAll(FindOptions options, Transaction transaction) {
-        return sequelize.build(() -> FindStatements.findAll(definition, options))
-                .thenCompose(select -> sequelize.run(select, transaction).thenApply(this::instances));
+        // FinderSql: the statement built and rendered, or for a finder shape seen before its SQL bound to these values.
+        return attempt(() -> FinderSql.findAll(definition, options, sequelize.dialect()))
+                .thenCompose(sql -> sequelize.run(sql, StatementKind.SELECT, transaction).thenApply(this::instances));
     }
 
     /** {@code Model.findOne()}: the first row, if any. */
@@ -227,8 +230,8 @@ public final class Model {
 
     /** {@code Model.findOne({...options, transaction})}. */
     public CompletableFuture<Optional<ModelInstance>> findOne(FindOptions options, Transaction transaction) {
-        return sequelize.build(() -> FindStatements.findOne(definition, options))
-                .thenCompose(select -> sequelize.run(select, transaction))
+        return attempt(() -> FinderSql.findOne(definition, options, sequelize.dialect()))
+                .thenCompose(sql -> sequelize.run(sql, StatementKind.SELECT, transaction))
                 .thenApply(result -> instances(result).stream().findFirst());
     }
 
@@ -301,10 +304,10 @@ public final class Model {
 
     /** {@code Model.findByPk(key, {...options, transaction})}. */
     public CompletableFuture<Optional<ModelInstance>> findByPk(Object key, FindOptions options, Transaction transaction) {
-        return attempt(() -> FindStatements.findByPk(definition, key, required(options, "findByPk", "options")))
-                .thenCompose(select -> select.isEmpty()
+        return attempt(() -> FinderSql.findByPk(definition, key, required(options, "findByPk", "options"), sequelize.dialect()))
+                .thenCompose(sql -> sql.isEmpty()
                         ? CompletableFuture.completedFuture(Optional.<ModelInstance>empty())
-                        : sequelize.run(select.get(), transaction).thenApply(result -> first(instances(result))));
+                        : sequelize.run(sql.get(), StatementKind.SELECT, transaction).thenApply(result -> first(instances(result))));
     }
 
     // ---- findOrCreate ---------------------------------------------------------------------------------

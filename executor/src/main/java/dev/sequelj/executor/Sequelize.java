@@ -348,7 +348,8 @@ public final class Sequelize implements AutoCloseable {
         return run(SqlRenderer.render(statement, settings.dialect()), StatementKind.of(statement), transaction);
     }
 
-    private CompletableFuture<QueryResult> run(Sql sql, StatementKind kind, Transaction transaction) {
+    /** Runs SQL rendered already (the finders' SQL, from {@code FinderSql}) as {@link #run(Statement, Transaction)} runs a statement's. */
+    CompletableFuture<QueryResult> run(Sql sql, StatementKind kind, Transaction transaction) {
         if (transaction == null) {
             return send("default", sql, () -> executor.execute(sql, kind));
         }

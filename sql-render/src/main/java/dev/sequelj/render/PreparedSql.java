@@ -196,6 +196,43 @@ public final class PreparedSql {
         return new Sql(text, Array.of(params), returns);
     }
 
+    /** Whether the statement binds a limit, and an offset, that a finder's options may change. */
+    boolean bindsLimit() {
+        return limitPosition >= 0;
+    }
+
+    boolean bindsOffset() {
+        return offsetPosition >= 0;
+    }
+
+    /** The parameters' names, in the order their first {@code ?} appears (not copied: for FinderSql). */
+    String[] names() {
+        return names;
+    }
+
+    /**
+     * For {@link FinderSql}: the statement with parameter {@code i} bound to {@code values[valueOf[i]]}, each
+     * checked and stored as {@code typeOf[valueOf[i]]} (raw when null), and this limit and offset where they
+     * are not negative.
+     */
+    Sql bindFinder(Object[] values, int[] valueOf, DataType[] typeOf, int limit, int offset) {
+        Object[] params = constants.clone();
+        for (int k = 0; k < positions.length; k++) {
+            int index = valueOf[parameter[k]];
+            Object value = values[index];
+            DataType type = typeOf[index];
+            params[positions[k]] = type == null ? value
+                    : dialect.toDatabaseValue(type, ValueChecker.checkValue(subjects[k], type, value));
+        }
+        if (limit >= 0) {
+            params[limitPosition] = limit;
+        }
+        if (offset >= 0) {
+            params[offsetPosition] = offset;
+        }
+        return new Sql(text, Array.of(params), returns);
+    }
+
     private Object[] params(Object[] values) {
         if (values.length != names.length) {
             throw new ValidationError("the statement takes " + names.length + " values (" + String.join(", ", names)

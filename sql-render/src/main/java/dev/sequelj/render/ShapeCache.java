@@ -1,38 +1,47 @@
 package dev.sequelj.render;
 
-import dev.sequelj.render.shape.StatementShape;
-
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
- * The rendered SQL of the statement shapes seen lately, at most {@link #CAPACITY} of them: two generations
+ * What was rendered for the shapes seen lately (the SQL of statement shapes, the prepared SQL of finder
+ * shapes), at most {@link #CAPACITY} of them: two generations
  * of at most half that each. New shapes go into the young generation; when it is full it becomes the old
  * one and the previous old one is dropped, so a shape in use is kept (a hit in the old generation moves it
  * back to the young) and one no longer used is dropped within two generations. Safe for concurrent use: a
  * race renders a shape twice, never wrongly.
+ *
+ * @param <K> the shape: a reader probed with is turned into one the cache may keep by {@code keep}
+ * @param <V> what the cache keeps for it
  */
-final class ShapeCache {
+final class ShapeCache<K, V> {
     /** The most shapes kept. */
     static final int CAPACITY = 4096;
 
-    private volatile ConcurrentHashMap<StatementShape, SqlTemplate> young = new ConcurrentHashMap<>();
-    private volatile ConcurrentHashMap<StatementShape, SqlTemplate> old = new ConcurrentHashMap<>();
+    private final UnaryOperator<K> keep;
+    private volatile ConcurrentHashMap<K, V> young = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<K, V> old = new ConcurrentHashMap<>();
 
-    /** The template of this shape, or null when it is not cached. */
-    SqlTemplate get(StatementShape shape) {
-        SqlTemplate template = young.get(shape);
+    /** @param keep the shape to keep for a probe: a copy without the caller's values */
+    ShapeCache(UnaryOperator<K> keep) {
+        this.keep = keep;
+    }
+
+    /** What is kept for this shape, or null when it is not cached. */
+    V get(K shape) {
+        V template = young.get(shape);
         if (template == null) {
             template = old.get(shape);
             if (template != null) {
-                put(shape.withoutValues(), template);
+                put(keep.apply(shape), template);
             }
         }
         return template;
     }
 
-    /** Keeps the template of a shape (read without values: a cache must not hold a caller's values). */
-    void put(StatementShape shape, SqlTemplate template) {
-        ConcurrentHashMap<StatementShape, SqlTemplate> current = young;
+    /** Keeps what was rendered for a shape (kept without values: a cache must not hold a caller's values). */
+    void put(K shape, V template) {
+        ConcurrentHashMap<K, V> current = young;
         if (current.size() >= CAPACITY / 2) {
             synchronized (this) {
                 if (young == current) {

@@ -26,7 +26,7 @@ import io.vavr.control.Option;
  * }</pre>
  */
 public final class SqlRenderer {
-    private static final ShapeCache SHAPES = new ShapeCache();
+    private static final ShapeCache<StatementShape, SqlTemplate> SHAPES = new ShapeCache<>(StatementShape::withoutValues);
     /** One shape reader per thread, read into on every render: looking a shape up allocates nothing. */
     private static final ThreadLocal<StatementShape> READERS = ThreadLocal.withInitial(StatementShape::reader);
 

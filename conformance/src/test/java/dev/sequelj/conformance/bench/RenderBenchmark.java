@@ -7,6 +7,7 @@ import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.ast.model.ModelOptions;
 import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.ast.statement.OrderItem.Direction;
+import dev.sequelj.render.FinderSql;
 import dev.sequelj.render.PreparedSql;
 import dev.sequelj.render.Sql;
 import dev.sequelj.render.SqlRenderer;
@@ -42,9 +43,10 @@ import static dev.sequelj.ast.finder.Where.param;
 import static dev.sequelj.ast.model.Attribute.attribute;
 
 /**
- * Building and rendering one typical finder (issue 3's target), in the same run: Sequelj (finder options
- * → AST → PostgreSQL SQL with bound parameters) through its shape cache and without it, prepared once and
- * bound per call, jOOQ 3.21 building and
+ * Building and rendering one typical finder (issue 3's target), in the same run: Sequelj from finder options
+ * to PostgreSQL SQL with bound parameters through its finder shape cache ({@link FinderSql}, what
+ * {@code Model.findAll} calls), through the statement and its shape cache, and without any cache, prepared
+ * once and bound per call, jOOQ 3.21 building and
  * rendering the same query with its bind values, and a hand-written {@link StringBuilder} emitting
  * exactly Sequelj's text — the floor.
  *
@@ -89,10 +91,37 @@ public class RenderBenchmark {
     private final Field<Instant> jooqCreatedAt = DSL.field(DSL.name("user", "createdAt"), Instant.class);
     private final Field<Instant> jooqUpdatedAt = DSL.field(DSL.name("user", "updatedAt"), Instant.class);
 
-    /** Build and render through the shape cache: this finder's shape is cached after the first call. */
+    /**
+     * What a program calling the finder pays: the options built, then {@link FinderSql#findAll}, which binds
+     * this call's values to the SQL its finder shape was prepared into on the first call (what
+     * {@code Model.findAll} does before it executes).
+     */
     @Benchmark
     public Sql sequelj() {
+        return FinderSql.findAll(USER, options(), postgres);
+    }
+
+    /** The options built once: the finder shape cache alone (read the shape, bind the values). */
+    @Benchmark
+    public Sql finderOnly() {
+        return FinderSql.findAll(USER, builtOptions, postgres);
+    }
+
+    private final FindOptions builtOptions = options();
+
+    /**
+     * The statement built from the options ({@link FindStatements#findAll}: resolved and checked against the
+     * model), then rendered through the statement shape cache: the path before the finder shape cache.
+     */
+    @Benchmark
+    public Sql sequeljStatementThenRender() {
         return SqlRenderer.render(FindStatements.findAll(USER, options()), postgres);
+    }
+
+    /** Building the options alone: what every contestant above but {@link #finderOnly} pays first. */
+    @Benchmark
+    public FindOptions optionsOnly() {
+        return options();
     }
 
     /** Build and render without the shape cache: the renderers walk the statement every time. */

@@ -1,6 +1,8 @@
 package dev.sequelj.conformance.bench;
 
+import dev.sequelj.render.FinderSql;
 import dev.sequelj.render.Sql;
+import dev.sequelj.render.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,12 +24,25 @@ class RenderBenchmarkTest {
     }
 
     @Test
-    void theCachedUncachedAndPreparedContestantsRenderTheSameSql() {
+    void everySequeljContestantRendersTheSameSqlAndParameters() {
         Sql uncached = benchmark.sequeljUncached();
 
         assertThat(benchmark.sequelj()).isEqualTo(uncached);
         assertThat(benchmark.sequelj()).isEqualTo(uncached);
+        assertThat(benchmark.finderOnly()).isEqualTo(uncached);
+        assertThat(benchmark.sequeljStatementThenRender()).isEqualTo(uncached);
+        assertThat(benchmark.sequeljStatementThenRender()).isEqualTo(uncached);
+        assertThat(benchmark.renderOnly()).isEqualTo(uncached);
+        assertThat(benchmark.renderOnlyUncached()).isEqualTo(uncached);
         assertThat(benchmark.sequeljPrepared()).isEqualTo(uncached);
+    }
+
+    /** Else {@code sequelj} would measure the ordinary path under another name. */
+    @Test
+    void theBenchmarkedFinderIsAnsweredFromItsPreparedShape() {
+        benchmark.sequelj();
+
+        assertThat(FinderSql.prepared(RenderBenchmark.USER, benchmark.options(), Dialects.POSTGRES)).isTrue();
     }
 
     @Test

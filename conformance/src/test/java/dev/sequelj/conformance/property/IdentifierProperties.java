@@ -76,7 +76,7 @@ class IdentifierProperties {
         }
         for (Dialect dialect : Dialects.all()) {
             Sql sql = SqlRenderer.render(call.build(), dialect);
-            List<String> identifiers = identifiers(joinSplicedLiterals(sql.text()), QuoteRule.of(dialect));
+            List<String> identifiers = identifiers(sql.text(), QuoteRule.of(dialect));
             assertThat(identifiers).as("%s: names in %s", dialect, sql.text())
                     .contains(model.tableName())
                     .allMatch(names::contains);
@@ -153,16 +153,6 @@ class IdentifierProperties {
             }
         });
         return Where.and(conditions.toArray(Expression[]::new));
-    }
-
-    /**
-     * SQL Server's literals with the characters it splices in joined back ({@code N'[a\' + NCHAR(10) + N'b]'}
-     * → {@code N'[a\<newline>b]'}: a backslash before a newline would continue the line), so that a name
-     * quoted inside one (OBJECT_ID) reads back whole. Only NUL, CR and LF are spliced, none of them a quote.
-     */
-    private static String joinSplicedLiterals(String sql) {
-        return java.util.regex.Pattern.compile("' \\+ NCHAR\\((\\d+)\\) \\+ N'").matcher(sql)
-                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1)))));
     }
 
     /**

@@ -14,8 +14,8 @@ import dev.sequelj.executor.request.ModelCall;
 import dev.sequelj.executor.request.RequestReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
@@ -87,12 +87,8 @@ final class ExecCommand implements Callable<Integer> {
             description = "Log each statement on standard error as Sequelize logs it (Executing (default): ...).")
     boolean log;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
-    @Parameters(arity = "0..1", paramLabel = "REQUEST",
-            description = "A file holding the JSON request; '-' or none reads standard input.")
-    String request = "-";
+    @Mixin
+    RequestInput input;
 
     ExecCommand(InputStream stdin, Clock clock) {
         this.stdin = stdin;
@@ -106,7 +102,7 @@ final class ExecCommand implements Callable<Integer> {
         boolean listed;
         List<ModelCall> calls;
         try {
-            JsonNode root = RequestReader.parse(RequestInput.read(request, stdin));
+            JsonNode root = RequestReader.parse(input.read(stdin));
             RequestReader reader = new RequestReader(clock);
             listed = root.isObject() && root.has("requests");
             calls = listed ? reader.readAll(root) : List.of(reader.read(root));

@@ -10,8 +10,8 @@ import dev.sequelj.render.SqlRenderer;
 import dev.sequelj.render.dialect.Dialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
@@ -75,12 +75,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "The time create stamps into createdAt and updatedAt, such as 2024-01-15T10:30:45.123Z (default: now).")
     Instant now;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
-    @Parameters(arity = "0..1", paramLabel = "REQUEST",
-            description = "A file holding the JSON request; '-' or none reads standard input.")
-    String request = "-";
+    @Mixin
+    RequestInput input;
 
     RenderCommand(InputStream stdin, Clock clock) {
         this.stdin = stdin;
@@ -93,7 +89,7 @@ final class RenderCommand implements Callable<Integer> {
         Map<Dialect, List<Sql>> rendered = new LinkedHashMap<>();
         try {
             Clock stamp = now == null ? clock : Clock.fixed(now, ZoneOffset.UTC);
-            ModelCall call = new RequestReader(stamp).read(RequestInput.read(request, stdin));
+            ModelCall call = new RequestReader(stamp).read(input.read(stdin));
             for (Dialect target : dialect.dialects()) {
                 rendered.put(target, render(call, target));
             }

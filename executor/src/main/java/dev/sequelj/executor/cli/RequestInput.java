@@ -8,15 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * Where a subcommand's JSON request comes from: the {@code REQUEST} file, or standard input when it is
- * {@code -} (the default). The text must be UTF-8, JSON's encoding, and not blank.
+ * {@code -} (the default). The text must be UTF-8, JSON's encoding, and not blank. A picocli mixin, so
+ * that {@code render} and {@code exec} declare the argument (and {@code --help}) once:
+ * {@code @Mixin RequestInput input;} then {@code input.read(stdin)}.
  */
 final class RequestInput {
-    private RequestInput() {}
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Parameters(arity = "0..1", paramLabel = "REQUEST",
+            description = "A file holding the JSON request; '-' or none reads standard input.")
+    String request = "-";
 
     /** The request's text; a {@link BadInput} names what is wrong with it. */
-    static String read(String request, InputStream stdin) {
+    String read(InputStream stdin) {
         boolean fromStdin = request.equals("-");
         byte[] bytes;
         try {

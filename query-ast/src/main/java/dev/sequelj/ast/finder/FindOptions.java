@@ -174,7 +174,25 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
     /** Adds an ORDER BY key. */
     public FindOptions order(Ordering ordering) {
         return new FindOptions(where, whereAttributes, attributes, excludedAttributes, includedAttributes,
-                order.append(ordering), group, having, limit, offset, distinct, col, lock, paranoid, raw);
+                appended(order, ordering), group, having, limit, offset, distinct, col, lock, paranoid, raw);
+    }
+
+    /**
+     * {@code keys} with {@code key} after them. Vavr's {@code Vector.append} goes through a one-element List
+     * and an iterator, which shows on every finder call; a few keys are copied into one array instead.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Seq<T> appended(Seq<T> keys, T key) {
+        int size = keys.size();
+        if (size > 8 || !(keys instanceof Vector<T> vector)) {
+            return keys.append(key);
+        }
+        Object[] all = new Object[size + 1];
+        for (int i = 0; i < size; i++) {
+            all[i] = vector.get(i);
+        }
+        all[size] = key;
+        return Vector.of((T[]) all);
     }
 
     // ---- group and having -------------------------------------------------------------------------

@@ -22,6 +22,9 @@ import java.util.Map;
  * with the path of the offending key ({@code $in} needs a list, {@code $between} two values, {@code $like}
  * a string); whether the value suits the attribute's type is checked when the clause is resolved.
  *
+ * <p>The path is any object whose {@code toString()} is the path: it is read only for an error, so the typed
+ * form passes one that puts it together then.
+ *
  * <p>Both forms come through here: {@link WhereObject} for {@code {"age": {"$gt": 5}}} and {@link Where}
  * for {@code col("age").gt(5)}, so the two read alike and fail alike.
  */
@@ -32,7 +35,7 @@ final class OperatorConditions {
      * {@code target <op> value}. A value may also be another attribute ({@code {"$col": "b"}} or
      * {@code Where.col("b")}) or a quantified list ({@code {"$any": [1, 2]}} or {@code Where.any(1, 2)}).
      */
-    static Expression condition(Expression target, Op op, Object value, String path) {
+    static Expression condition(Expression target, Op op, Object value, Object path) {
         Object operand = operand(value, path);
         return switch (op) {
             case eq -> operand == null ? new Expression.IsNull(target, false)
@@ -97,7 +100,7 @@ final class OperatorConditions {
     }
 
     /** Sequelize's {@code $not} on an attribute: IS NOT NULL, IS NOT TRUE/FALSE, NOT IN, or {@code !=}. */
-    private static Expression not(Expression target, Object operand, String path) {
+    private static Expression not(Expression target, Object operand, Object path) {
         return switch (operand) {
             case null -> new Expression.IsNull(target, true);
             case Boolean b -> new Expression.IsBoolean(target, b, true);
@@ -112,13 +115,13 @@ final class OperatorConditions {
      * {@code {"$any": [...]}} / {@code {"$all": [...]}} a quantified list; other maps are kept for the
      * operators that take documents ({@code $contains}) and refused by the rest.
      */
-    private static Object operand(Object value, String path) {
+    private static Object operand(Object value, Object path) {
         if (value instanceof Where.AttributeCondition other) {
             return new Column(Option.none(), other.attribute());
         }
         if (value instanceof Map<?, ?> map && map.size() == 1) {
             Object key = map.keySet().iterator().next();
-            Option<Op> op = WhereObject.operator(key, path);
+            Option<Op> op = WhereObject.operator(key, path.toString());
             Object inner = map.values().iterator().next();
             String innerPath = path + "." + (key instanceof Op o ? o.key() : key);
             if (op.contains(Op.col)) {
@@ -138,7 +141,7 @@ final class OperatorConditions {
      * {@code $any: [...]} → a quantified array. An empty list is kept: the resolver makes it the constant it
      * is (no element satisfies ANY of none; ALL of none hold).
      */
-    static Quantified quantifier(Op op, Object values, String path) {
+    static Quantified quantifier(Op op, Object values, Object path) {
         if (values instanceof Quantified quantified) {
             return quantified;
         }
@@ -155,7 +158,7 @@ final class OperatorConditions {
     }
 
     /** An ordinary comparison; a quantified operand turns it into {@code op ANY (...)}, a column into {@code = other}. */
-    private static Expression compare(Expression target, ComparisonOperator operator, Object operand, Op op, String path) {
+    private static Expression compare(Expression target, ComparisonOperator operator, Object operand, Op op, Object path) {
         if (operand instanceof Quantified || operand instanceof Column) {
             return new Expression.Comparison(target, operator, (Expression) operand);
         }
@@ -165,7 +168,7 @@ final class OperatorConditions {
         return new Expression.Comparison(target, operator, param(single(op, operand, path)));
     }
 
-    private static Expression pattern(Expression target, ComparisonOperator operator, Op op, Object operand, String path) {
+    private static Expression pattern(Expression target, ComparisonOperator operator, Op op, Object operand, Object path) {
         if (operand instanceof Quantified || operand instanceof Column) {
             return compare(target, operator, operand, op, path);
         }
@@ -178,12 +181,12 @@ final class OperatorConditions {
         return new Expression.Comparison(target, operator, param(operand.toString()));
     }
 
-    private static Expression textComparison(Expression target, ComparisonOperator operator, Op op, Object operand, String path) {
+    private static Expression textComparison(Expression target, ComparisonOperator operator, Op op, Object operand, Object path) {
         return new Expression.Comparison(target, operator, param(text(op, operand, path)));
     }
 
     /** Values whose meaning depends on the attribute's type (an array, a range, a JSONB document): kept as given. */
-    private static Expression structured(Expression target, ComparisonOperator operator, Op op, Object operand, String path) {
+    private static Expression structured(Expression target, ComparisonOperator operator, Op op, Object operand, Object path) {
         if (operand == null) {
             throw new ValidationError(path + ": " + op.key() + " needs a value to compare with, not null");
         }
@@ -194,14 +197,14 @@ final class OperatorConditions {
     }
 
     /** The range operators take a range written as its two bounds, {@code [1, 10]} (lower inclusive, upper exclusive). */
-    private static Expression range(Expression target, ComparisonOperator operator, Op op, Object operand, String path) {
+    private static Expression range(Expression target, ComparisonOperator operator, Op op, Object operand, Object path) {
         if (operand instanceof Column column) {
             return new Expression.Comparison(target, operator, column);
         }
         return new Expression.Comparison(target, operator, param(pair(op, operand, path, "[1, 10]").toJavaList()));
     }
 
-    private static Vector<Object> pair(Op op, Object operand, String path, String example) {
+    private static Vector<Object> pair(Op op, Object operand, Object path, String example) {
         if (!isList(operand) || list(operand).size() != 2) {
             throw new ValidationError(path + ": " + op.key() + " needs exactly two values, e.g. " + example + "; got "
                     + describe(operand));
@@ -214,21 +217,21 @@ final class OperatorConditions {
         return pair;
     }
 
-    private static String text(Op op, Object operand, String path) {
+    private static String text(Op op, Object operand, Object path) {
         if (!(operand instanceof CharSequence text)) {
             throw new ValidationError(path + ": " + op.key() + " needs a string; got " + describe(operand));
         }
         return text.toString();
     }
 
-    private static Object required(Op op, Object operand, String path) {
+    private static Object required(Op op, Object operand, Object path) {
         if (operand == null) {
             throw new ValidationError(path + ": " + op.key() + " needs a value to compare with, not null");
         }
         return operand;
     }
 
-    private static Object single(Op op, Object operand, String path) {
+    private static Object single(Op op, Object operand, Object path) {
         if (isList(operand)) {
             throw new ValidationError(path + ": " + op.key() + " needs a single value, not a list");
         }
@@ -236,6 +239,15 @@ final class OperatorConditions {
     }
 
     private static Expression in(Expression target, Object list, boolean negated) {
+        if (list instanceof Collection<?> items) {
+            // One array of Params made in place: an IN list is built on every finder call that has one.
+            Object[] values = items.toArray();
+            Expression[] params = new Expression[values.length];
+            for (int i = 0; i < values.length; i++) {
+                params[i] = param(values[i]);
+            }
+            return new Expression.In(target, Vector.of(params), negated);
+        }
         return new Expression.In(target, list(list).map(OperatorConditions::param), negated);
     }
 

@@ -242,8 +242,19 @@ public final class Where {
         }
 
         private Expression op(Op op, Object value) {
-            String path = "where." + attribute + "." + op.key();
+            Path path = new Path(attribute, op);
             return OperatorConditions.condition(WhereKeys.target(attribute, path), op, value, path);
+        }
+    }
+
+    /**
+     * What errors name a condition by, {@code where.age.$gt}: put together only when an error is raised, as
+     * conditions are built on every finder call and almost all are fine.
+     */
+    private record Path(String attribute, Op op) {
+        @Override
+        public String toString() {
+            return "where." + attribute + "." + op.key();
         }
     }
 }

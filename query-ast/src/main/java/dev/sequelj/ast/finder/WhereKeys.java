@@ -18,7 +18,7 @@ final class WhereKeys {
     private WhereKeys() {}
 
     /** The column or JSON path a top-level key names. */
-    static Expression target(String key, String path) {
+    static Expression target(String key, Object path) {
         int dot = key.indexOf('.');
         int bracket = key.indexOf('[');
         int split = dot < 0 ? bracket : bracket < 0 ? dot : Math.min(dot, bracket);
@@ -34,7 +34,7 @@ final class WhereKeys {
      * The target one key further down a JSON path: from a column ({@code meta}) or a path
      * ({@code meta.address}) by {@code key}, which may itself hold dots, indexes and a cast.
      */
-    static JsonPath descend(Expression from, String key, String path) {
+    static JsonPath descend(Expression from, String key, Object path) {
         return switch (from) {
             case Column column -> descend(column, Vector.empty(), Option.none(), key, path);
             case JsonPath json -> descend(json.column(), Vector.ofAll(json.path()), json.cast(), key, path);
@@ -42,7 +42,7 @@ final class WhereKeys {
         };
     }
 
-    private static JsonPath descend(Column column, Vector<String> above, Option<JsonCast> castAbove, String key, String path) {
+    private static JsonPath descend(Column column, Vector<String> above, Option<JsonCast> castAbove, String key, Object path) {
         if (castAbove.isDefined()) {
             throw new ValidationError(path + ": the cast ::" + castAbove.get().sequelizeName()
                     + " must end the JSON path; nothing can follow it");
@@ -67,7 +67,7 @@ final class WhereKeys {
     }
 
     /** {@code items[0][1]} → {@code items}, {@code 0}, {@code 1}; {@code [2]} → {@code 2}. */
-    private static Vector<String> segments(String part, String path) {
+    private static Vector<String> segments(String part, Object path) {
         int open = part.indexOf('[');
         if (open < 0) {
             if (part.isEmpty()) {

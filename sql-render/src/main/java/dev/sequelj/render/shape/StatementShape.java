@@ -502,18 +502,4 @@ public final class StatementShape {
             };
         }
     }
-
-    /** A token that equals only itself, named for {@link #toString()}. */
-    private static final class Marker {
-        private final String name;
-
-        Marker(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 }
