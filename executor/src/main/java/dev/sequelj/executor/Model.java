@@ -32,6 +32,7 @@ import dev.sequelj.executor.result.FindOrCreateResult;
 import dev.sequelj.executor.result.GroupCount;
 import dev.sequelj.executor.result.UpdateResult;
 import dev.sequelj.executor.result.UpsertResult;
+import dev.sequelj.executor.spi.HelpingFuture;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.RowCursor;
 import dev.sequelj.executor.spi.StatementKind;
@@ -1024,7 +1025,8 @@ public final class Model {
     /** Builds a statement (or anything), turning a refused input into a failed future, as Sequelize rejects. */
     private static <T> CompletableFuture<T> attempt(Supplier<T> build) {
         try {
-            return CompletableFuture.completedFuture(build.get());
+            // A HelpingFuture, so that the stages chained on it help a joining caller run the statement.
+            return HelpingFuture.of(build.get());
         } catch (SequeljError e) {
             return CompletableFuture.failedFuture(e);
         }

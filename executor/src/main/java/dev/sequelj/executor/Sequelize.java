@@ -15,6 +15,7 @@ import dev.sequelj.executor.query.RawSqlBinder;
 import dev.sequelj.executor.query.RawSqlSyntax;
 import dev.sequelj.executor.replication.ReplicatedExecutor;
 import dev.sequelj.executor.spi.Executor;
+import dev.sequelj.executor.spi.HelpingFuture;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.RowCursor;
 import dev.sequelj.executor.spi.StatementKind;
@@ -330,7 +331,8 @@ public final class Sequelize implements AutoCloseable {
     /** Builds a statement, turning a rejected input into a failed future as Sequelize rejects its promise. */
     <S extends Statement> CompletableFuture<S> build(Supplier<S> statement) {
         try {
-            return CompletableFuture.completedFuture(statement.get());
+            // A HelpingFuture, so that the stages chained on it help a joining caller run the statement.
+            return HelpingFuture.of(statement.get());
         } catch (SequeljError e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -9,6 +9,7 @@ import dev.sequelj.executor.PoolOptions;
 import dev.sequelj.executor.error.ConnectionError;
 import dev.sequelj.executor.error.TimeoutError;
 import dev.sequelj.executor.spi.Executor;
+import dev.sequelj.executor.spi.HelpingFuture;
 import dev.sequelj.executor.spi.QueryResult;
 import dev.sequelj.executor.spi.ReservedConnection;
 import dev.sequelj.executor.spi.RowCursor;
@@ -51,7 +52,8 @@ public final class JdbcExecutor implements Executor {
     private final JdbcProfile profile;
     /** Prepared statements kept per connection where the driver keeps none itself (SQLite). */
     private final StatementCache statements;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    /** Where a platform thread's work goes: a virtual thread per task (a test may pass others). */
+    private final ExecutorService threads;
     private final boolean inMemory;
     /** Connections currently held by transactions; only read to explain a timeout on {@code :memory:}. */
     private final AtomicInteger reserved = new AtomicInteger();
@@ -62,6 +64,12 @@ public final class JdbcExecutor implements Executor {
 
     /** A pool with a name of its own, as each server of a replication setup has ({@code sequelj-postgres-read-1}). */
     public JdbcExecutor(ConnectionSettings settings, PoolOptions poolOptions, String poolName) {
+        this(settings, poolOptions, poolName, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /** For tests: work from platform threads goes to {@code threads}, closed with this executor. */
+    JdbcExecutor(ConnectionSettings settings, PoolOptions poolOptions, String poolName, ExecutorService threads) {
+        this.threads = threads;
         this.profile = JdbcProfile.of(settings.dialect());
         this.statements = profile.statementCache();
         this.inMemory = settings.inMemory();
@@ -108,22 +116,18 @@ public final class JdbcExecutor implements Executor {
 
     /**
      * Runs blocking JDBC work behind a future. A caller on a platform thread must not block, so the work
-     * goes to a new virtual thread; a caller that already is a virtual thread may block, so the work runs
-     * right there and the future it gets is already complete. Handing a call to another thread and waking
-     * the caller again costs 25–55 µs on a loaded two-core machine (more than a point lookup on SQLite
-     * takes), and a virtual thread gains nothing from it. The future fails as {@code supplyAsync}'s
-     * would, with a {@link CompletionException} around the error. Statements from one virtual thread then
-     * run one after the other; to run several at once, start a virtual thread for each.
+     * is handed to a new virtual thread; but the future is a {@link HelpingFuture}, whose {@code join()}
+     * runs the work on the joining thread when the virtual thread has not claimed it yet. Handing a call
+     * to another thread and waking the caller again costs 25–55 µs on a loaded two-core machine, more than
+     * a point lookup on SQLite takes, so {@code users.findByPk(5).join()} from a platform thread mostly
+     * runs the statement right there, while a caller that never joins is never blocked. A caller that
+     * already is a virtual thread (or is running work it claimed) may block, so the work runs right there
+     * and the future it gets is already complete. The future fails as {@code supplyAsync}'s would, with a
+     * {@link CompletionException} around the error. Statements from one virtual thread then run one after
+     * the other; to run several at once, start a virtual thread for each.
      */
     private <T> CompletableFuture<T> submit(Supplier<T> work) {
-        if (!Thread.currentThread().isVirtual()) {
-            return CompletableFuture.supplyAsync(work, threads);
-        }
-        try {
-            return CompletableFuture.completedFuture(work.get());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new CompletionException(e));
-        }
+        return HelpingFuture.runsHere() ? HelpingFuture.run(work) : HelpingFuture.supply(work, threads);
     }
 
     /**
