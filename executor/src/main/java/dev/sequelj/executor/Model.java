@@ -1098,17 +1098,19 @@ public final class Model {
     private volatile SentLayout sentLayout;
 
     private record SentLayout(io.vavr.collection.Seq<String> columns, io.vavr.control.Option<String> keyColumn,
-                              Attribute[] attributes, int[] cellIndex, boolean[] isKey) {
+                              Attribute[] attributes, int[] cellIndex, boolean[] isKey, AttributeValues.Keys names) {
         static SentLayout of(ModelDefinition definition, io.vavr.collection.Seq<String> columns,
                              io.vavr.control.Option<String> keyColumn) {
             Attribute[] attributes = definition.attributeList().toJavaArray(Attribute[]::new);
             int[] cellIndex = new int[attributes.length];
             boolean[] isKey = new boolean[attributes.length];
+            String[] names = new String[attributes.length];
             for (int i = 0; i < attributes.length; i++) {
                 cellIndex[i] = columns.indexOf(attributes[i].field());
                 isKey[i] = keyColumn.contains(attributes[i].field());
+                names[i] = attributes[i].name();
             }
-            return new SentLayout(columns, keyColumn, attributes, cellIndex, isKey);
+            return new SentLayout(columns, keyColumn, attributes, cellIndex, isKey, AttributeValues.keys(names));
         }
     }
 
@@ -1124,6 +1126,7 @@ public final class Model {
         /** Per attribute: its column's position among the cells, or -1. */
         private final int[] cellIndex;
         private final boolean[] isKey;
+        private final AttributeValues.Keys names;
         private final Object[] lastDate;
         private final Object[] lastStored;
 
@@ -1136,13 +1139,15 @@ public final class Model {
             attributes = layout.attributes();
             cellIndex = layout.cellIndex();
             isKey = layout.isKey();
+            names = layout.names();
             lastDate = new Object[attributes.length];
             lastStored = new Object[attributes.length];
         }
 
         ModelInstance instance(io.vavr.collection.Seq<io.vavr.control.Option<Expression>> cells, Object generatedKey) {
             Dialect dialect = sequelize.dialect();
-            LinkedHashMap<String, Object> values = new LinkedHashMap<>((int) (attributes.length / 0.75f) + 1);
+            // Every attribute has a value (null when none was sent), in definition order, as the map once built here had.
+            Object[] values = new Object[attributes.length];
             for (int i = 0; i < attributes.length; i++) {
                 Attribute attribute = attributes[i];
                 int index = cellIndex[i];
@@ -1160,9 +1165,9 @@ public final class Model {
                 } else if (generatedKey != null && isKey[i]) {
                     value = dialect.fromDatabaseValue(attribute.type(), generatedKey);
                 }
-                values.put(attribute.name(), value);
+                values[i] = value;
             }
-            return new ModelInstance(Model.this, values);
+            return new ModelInstance(Model.this, names.values(values));
         }
 
         private static Object stored(Dialect dialect, Attribute attribute, Object value) {
