@@ -1094,6 +1094,24 @@ public final class Model {
         return affected;
     }
 
+    /** The last columns sent rows were read from, with where each attribute sits among them. */
+    private volatile SentLayout sentLayout;
+
+    private record SentLayout(io.vavr.collection.Seq<String> columns, io.vavr.control.Option<String> keyColumn,
+                              Attribute[] attributes, int[] cellIndex, boolean[] isKey) {
+        static SentLayout of(ModelDefinition definition, io.vavr.collection.Seq<String> columns,
+                             io.vavr.control.Option<String> keyColumn) {
+            Attribute[] attributes = definition.attributeList().toJavaArray(Attribute[]::new);
+            int[] cellIndex = new int[attributes.length];
+            boolean[] isKey = new boolean[attributes.length];
+            for (int i = 0; i < attributes.length; i++) {
+                cellIndex[i] = columns.indexOf(attributes[i].field());
+                isKey[i] = keyColumn.contains(attributes[i].field());
+            }
+            return new SentLayout(columns, keyColumn, attributes, cellIndex, isKey);
+        }
+    }
+
     /**
      * Rows as sent, where the database hands nothing back (MySQL; SQLite when the stored row is the values
      * sent and the key): each value in the dialect's stored form and read back from it, so the instance holds
@@ -1110,15 +1128,16 @@ public final class Model {
         private final Object[] lastStored;
 
         SentRows(io.vavr.collection.Seq<String> columns, io.vavr.control.Option<String> keyColumn) {
-            attributes = definition.attributeList().toJavaArray(Attribute[]::new);
-            cellIndex = new int[attributes.length];
-            isKey = new boolean[attributes.length];
+            SentLayout layout = sentLayout;
+            if (layout == null || !layout.columns().equals(columns) || !layout.keyColumn().equals(keyColumn)) {
+                layout = SentLayout.of(definition, columns, keyColumn);
+                sentLayout = layout; // creates of one model send the same columns again and again
+            }
+            attributes = layout.attributes();
+            cellIndex = layout.cellIndex();
+            isKey = layout.isKey();
             lastDate = new Object[attributes.length];
             lastStored = new Object[attributes.length];
-            for (int i = 0; i < attributes.length; i++) {
-                cellIndex[i] = columns.indexOf(attributes[i].field());
-                isKey[i] = keyColumn.contains(attributes[i].field());
-            }
         }
 
         ModelInstance instance(io.vavr.collection.Seq<io.vavr.control.Option<Expression>> cells, Object generatedKey) {

@@ -80,14 +80,20 @@ public final class WriteStatements {
                                           Instant now, UuidGenerator uuids) {
         Expression[] cells = new Rows(model, options.fields(), !options.silent(), now, uuids).cells(values);
         Vector<Attribute> attributes = model.attributeList();
-        Vector<String> columns = Vector.empty();
-        Vector<Expression> sent = Vector.empty();
-        for (int i = 0; i < cells.length; i++) {
+        int width = 0;
+        for (Expression cell : cells) {
+            width += cell == null ? 0 : 1;
+        }
+        String[] fields = new String[width];
+        Expression[] given = new Expression[width];
+        for (int i = 0, c = 0; i < cells.length; i++) {
             if (cells[i] != null) {
-                columns = columns.append(attributes.get(i).field());
-                sent = sent.append(cells[i]);
+                fields[c] = attributes.get(i).field();
+                given[c++] = cells[i];
             }
         }
+        Vector<String> columns = Vector.of(fields);
+        Vector<Expression> sent = Vector.of(given);
         // A duplicate skipped inserts nothing, so no generated key names the row: it must come back.
         boolean required = options.returning().asked() || options.ignoreDuplicates()
                 || leavesColumnDefault(model, columns);
