@@ -16,6 +16,8 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -186,6 +188,32 @@ class WriteRenderTest {
                 .containsExactly(65_535, 12);
         assertThat(SqlRenderer.renderAll(bulk(10, 3), Dialects.SQLITE)).hasSize(1);
         assertThatThrownBy(() -> SqlRenderer.render(insert, Dialects.SQLITE)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void partsOfOneSizeShareTheirTextAndBindTheSameValuesAsPartsRenderedOneByOne() {
+        // A DATE (the same instant again and a new one), a JSON value (PostgreSQL casts it), text and NULL.
+        Seq<dev.sequelj.ast.model.DataType> types = Vector.of(DataTypes.INTEGER, DataTypes.DATE, DataTypes.JSON, DataTypes.STRING);
+        java.time.Instant stamp = java.time.Instant.parse("2026-11-25T17:00:00.123Z");
+        Seq<Array<Object>> rows = Vector.range(0, 40_000).map(r -> Array.<Object>of(r,
+                r % 1_000 == 0 ? stamp.plusSeconds(r) : stamp, java.util.Map.of("n", r), r % 3 == 0 ? null : "row " + r));
+        Statement.BulkInsert insert = new Statement.BulkInsert(USERS, Option.some("id"), Vector.of("id", "at", "meta", "name"),
+                types, rows, OnDuplicate.REFUSE, Vector.empty());
+        // The same rows with some keys left to the database: those parts are rendered as they are.
+        Statement.BulkInsert someKeys = insert.withRows(rows.map(row -> row.head() instanceof Integer r && r % 7_000 == 1
+                ? row.update(0, Statement.BulkInsert.Generated.KEY) : row));
+        for (Statement.BulkInsert bulk : List.of(insert, someKeys)) {
+            for (Dialect dialect : List.of(Dialects.SQLITE, Dialects.POSTGRES, Dialects.MSSQL, Dialects.MYSQL)) {
+                if (bulk == someKeys && dialect == Dialects.MSSQL) {
+                    continue; // refuses rows giving the key together with rows leaving it
+                }
+                Seq<Sql> parts = SqlRenderer.renderAll(bulk, dialect);
+                Seq<Sql> oneByOne = InsertRenderer.chunks(bulk, dialect)
+                        .map(chunk -> SqlRenderer.renderOne(chunk, dialect, SqlWriter.Values.BOUND));
+                assertThat(parts.size()).as(dialect.name()).isGreaterThan(2);
+                assertThat(parts).as(dialect.name()).isEqualTo(oneByOne);
+            }
+        }
     }
 
     @Test

@@ -221,7 +221,8 @@ public final class FinderShape {
             int size = order.size();
             size(size);
             for (int i = 0; i < size; i++) {
-                Ordering ordering = order instanceof IndexedSeq<Ordering> indexed ? indexed.get(i) : order.get(i);
+                Ordering ordering = order instanceof Vector<Ordering> vector ? vector.get(i)
+                        : order instanceof IndexedSeq<Ordering> indexed ? indexed.get(i) : order.get(i);
                 if (!either(ordering.key())) {
                     return false;
                 }
@@ -316,16 +317,10 @@ public final class FinderShape {
         // An instanceof chain, commonest first, rather than a pattern switch: this runs for every node of every call.
         if (where instanceof Expression.Comparison comparison) {
             constant(comparison.operator()); // the operators are a comparison's alone: its kind too
-            return where(comparison.left()) && where(comparison.right());
+            return operand(comparison.left()) && operand(comparison.right());
         }
         if (where instanceof Expression.Column column) {
-            if (column.qualifier().isEmpty()) {
-                mark(COLUMN);
-            } else {
-                mark(QUALIFIED_COLUMN);
-                name(column.qualifier().get());
-            }
-            name(column.name());
+            column(column);
             return true;
         }
         if (where instanceof Expression.Param param) {
@@ -341,7 +336,7 @@ public final class FinderShape {
         }
         if (where instanceof Expression.In in) {
             mark(in.negated() ? NOT_IN : IN);
-            return where(in.operand()) && all(in.values());
+            return operand(in.operand()) && all(in.values());
         }
         if (where instanceof Expression.IsNull isNull) {
             mark(isNull.negated() ? IS_NOT_NULL : IS_NULL);
@@ -377,6 +372,31 @@ public final class FinderShape {
         return false;
     }
 
+    /**
+     * {@link #where} for an operand: a column or a value read here, without another call down the recursion
+     * and the chain of kinds (most operands are one or the other).
+     */
+    private boolean operand(Expression operand) {
+        if (operand instanceof Expression.Column column) {
+            column(column);
+            return true;
+        }
+        if (operand instanceof Expression.Param param) {
+            return param.type().isEmpty() && value(param.value());
+        }
+        return where(operand);
+    }
+
+    private void column(Expression.Column column) {
+        if (column.qualifier().isEmpty()) {
+            mark(COLUMN);
+        } else {
+            mark(QUALIFIED_COLUMN);
+            name(column.qualifier().get());
+        }
+        name(column.name());
+    }
+
     private boolean all(Seq<Expression> operands) {
         if (operands instanceof Vector<Expression> vector) {
             // The concrete class first: a final class tested by its class word, its calls direct; an interface
@@ -384,7 +404,7 @@ public final class FinderShape {
             int size = vector.size();
             size(size);
             for (int i = 0; i < size; i++) {
-                if (!where(vector.get(i))) {
+                if (!operand(vector.get(i))) {
                     return false;
                 }
             }
@@ -394,7 +414,7 @@ public final class FinderShape {
             int size = array.size();
             size(size);
             for (int i = 0; i < size; i++) {
-                if (!where(array.get(i))) {
+                if (!operand(array.get(i))) {
                     return false;
                 }
             }
@@ -404,14 +424,14 @@ public final class FinderShape {
         size(size);
         if (operands instanceof IndexedSeq<Expression> indexed) {
             for (int i = 0; i < size; i++) { // no iterator: a walk on every finder call should allocate nothing
-                if (!where(indexed.get(i))) {
+                if (!operand(indexed.get(i))) {
                     return false;
                 }
             }
             return true;
         }
         for (Expression operand : operands) {
-            if (!where(operand)) {
+            if (!operand(operand)) {
                 return false;
             }
         }
@@ -564,6 +584,14 @@ public final class FinderShape {
     }
 
     private void size(int size) {
+        if (expected != null) {
+            // Compared unboxed: a size is the one token kept as an Integer.
+            int index = tokenCount++;
+            if (index >= expected.length || !(expected[index] instanceof Integer kept) || kept != size) {
+                mismatch = true;
+            }
+            return;
+        }
         add(size, size); // boxed from Integer's cache for every size a where has in practice
     }
 
