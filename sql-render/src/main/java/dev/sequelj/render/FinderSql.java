@@ -37,9 +37,11 @@ import java.util.Collections;
  */
 public final class FinderSql {
     private static final ShapeCache<FinderShape, Plan> PLANS = new ShapeCache<>(FinderShape::withoutValues);
-    private static final ThreadLocal<FinderShape> READERS = ThreadLocal.withInitial(FinderShape::reader);
+    private static final ThreadLocal<Caller> CALLERS = ThreadLocal.withInitial(Caller::new);
     /** What the cache keeps for a shape that cannot be prepared: such calls take the ordinary path. */
-    private static final Plan ORDINARY = new Plan(null, null, null, false, false);
+    private static final Plan ORDINARY = new Plan(null, null, false, false);
+    /** Raised by {@link #clearCache}: each thread then forgets the plans it used last. */
+    private static volatile int generation;
 
     private FinderSql() {}
 
@@ -74,7 +76,7 @@ public final class FinderSql {
      * rather than by the ordinary path (for tests and measurements: a shape is prepared by its first call).
      */
     public static boolean prepared(ModelDefinition model, FindOptions options, Dialect dialect) {
-        FinderShape shape = READERS.get();
+        FinderShape shape = CALLERS.get().reader;
         try {
             if (!shape.readAgain(Finder.FIND_ALL, model, null, options, dialect)) {
                 return false;
@@ -89,25 +91,39 @@ public final class FinderSql {
     /** Drops every kept finder shape (for tests and measurements that must start cold). */
     public static void clearCache() {
         PLANS.clear();
+        generation++;
     }
 
     private static Sql sql(Finder finder, ModelDefinition model, Object key, FindOptions options, Dialect dialect) {
         if (model == null || options == null || dialect == null) {
             return ordinary(finder, model, key, options, dialect);
         }
-        FinderShape shape = READERS.get();
+        Caller caller = CALLERS.get();
+        FinderShape shape = caller.reader;
         try {
-            if (!shape.readAgain(finder, model, key, options, dialect)) {
-                return ordinary(finder, model, key, options, dialect);
-            }
-            Plan plan = PLANS.get(shape);
-            if (plan == null) {
-                Sql sql = ordinary(finder, model, key, options, dialect);
-                PLANS.put(shape.withoutValues(), plan(finder, model, key, options, dialect, shape, sql));
-                return sql;
-            }
-            if (plan == ORDINARY) {
-                return ordinary(finder, model, key, options, dialect);
+            int last = caller.lastSlot(finder, model, dialect);
+            Plan plan = caller.last[last];
+            // The shape this thread used last for this finder, model and dialect, compared as the options are read:
+            // one walk, no hash and no lookup. Anything else reads the shape and looks it up.
+            if (plan == null || !shape.readMatching(plan.shape, finder, model, key, options, dialect)) {
+                if (!shape.readAgain(finder, model, key, options, dialect)) {
+                    return ordinary(finder, model, key, options, dialect);
+                }
+                plan = PLANS.get(shape);
+                if (plan == null) {
+                    Sql sql = ordinary(finder, model, key, options, dialect);
+                    FinderShape kept = shape.withoutValues();
+                    plan = plan(finder, model, key, options, dialect, shape, kept, sql);
+                    PLANS.put(kept, plan);
+                    if (plan != ORDINARY) {
+                        caller.last[last] = plan;
+                    }
+                    return sql;
+                }
+                if (plan == ORDINARY) {
+                    return ordinary(finder, model, key, options, dialect);
+                }
+                caller.last[last] = plan;
             }
             try {
                 return plan.bind(shape);
@@ -140,7 +156,7 @@ public final class FinderSql {
      * what it gives differs in any way from what the ordinary path gave for this very call.
      */
     private static Plan plan(Finder finder, ModelDefinition model, Object key, FindOptions options, Dialect dialect,
-                             FinderShape shape, Sql ordinary) {
+                             FinderShape shape, FinderShape kept, Sql ordinary) {
         try {
             Statement.Select built = statement(finder, model, key, options);
             Statement.Select parameterized = switch (finder) {
@@ -192,7 +208,7 @@ public final class FinderSql {
             if ((limit && !prepared.bindsLimit()) || (offset && !prepared.bindsOffset())) {
                 return ORDINARY;
             }
-            Plan plan = new Plan(prepared, valueOf, types, limit, offset);
+            Plan plan = new Plan(kept, prepared.finderBinding(valueOf, types), limit, offset);
             Sql bound = plan.bind(shape);
             return bound.text().equals(ordinary.text()) && bound.params().equals(ordinary.params())
                     && bound.returns() == ordinary.returns() ? plan : ORDINARY;
@@ -203,9 +219,7 @@ public final class FinderSql {
 
     private static FindOptions parameterized(FindOptions options, int first) {
         Option<Expression> where = options.where().map(w -> FinderShape.parameterize(w, first));
-        return new FindOptions(where, options.whereAttributes(), options.attributes(), options.excludedAttributes(),
-                options.includedAttributes(), options.order(), options.group(), options.having(), options.limit(),
-                options.offset(), options.distinct(), options.col(), options.lock(), options.paranoid(), options.raw());
+        return new FindOptions(where, options.order(), options.limit(), options.offset(), options.extras());
     }
 
     /**
@@ -285,12 +299,35 @@ public final class FinderSql {
     }
 
     /**
-     * A finder shape prepared: its SQL, which read value each parameter is, and whether the options' limit and
-     * offset replace the statement's.
+     * A finder shape prepared: the shape kept, its SQL set up for binding the values read, and whether the
+     * options' limit and offset replace the statement's.
      */
-    private record Plan(PreparedSql prepared, int[] valueOf, DataType[] types, boolean limit, boolean offset) {
-        Sql bind(FinderShape shape) {
-            return prepared.bindFinder(shape.values(), valueOf, types, limit ? shape.limit() : -1, offset ? shape.offset() : -1);
+    private record Plan(FinderShape shape, FinderBinding binding, boolean limit, boolean offset) {
+        Sql bind(FinderShape read) {
+            return binding.bind(read.values(), limit ? read.limit() : -1, offset ? read.offset() : -1);
+        }
+    }
+
+    /**
+     * What a thread keeps between finder calls: its reader, read into again and again, and for a few finders,
+     * models and dialects the plan it used last (plans hold no caller's values; a shape dropped from the cache
+     * may still be bound here, as its plan stays right).
+     */
+    private static final class Caller {
+        private static final int LAST = 16;
+        final FinderShape reader = FinderShape.reader();
+        final Plan[] last = new Plan[LAST];
+        private int generation = FinderSql.generation;
+
+        /** Where the plan used last for this finder, model and dialect is kept (forgotten after clearCache). */
+        int lastSlot(Finder finder, ModelDefinition model, Dialect dialect) {
+            int now = FinderSql.generation;
+            if (generation != now) {
+                java.util.Arrays.fill(last, null);
+                generation = now;
+            }
+            int h = System.identityHashCode(model) * 31 + System.identityHashCode(dialect);
+            return (h ^ (h >>> 16) ^ finder.ordinal()) & (LAST - 1);
         }
     }
 }

@@ -211,26 +211,12 @@ public final class PreparedSql {
     }
 
     /**
-     * For {@link FinderSql}: the statement with parameter {@code i} bound to {@code values[valueOf[i]]}, each
-     * checked and stored as {@code typeOf[valueOf[i]]} (raw when null), and this limit and offset where they
-     * are not negative.
+     * For {@link FinderSql}: this statement bound from a finder's values, parameter {@code i} taking
+     * {@code values[valueOf[i]]}, checked and stored as {@code typeOf[valueOf[i]]} (as it is when null).
      */
-    Sql bindFinder(Object[] values, int[] valueOf, DataType[] typeOf, int limit, int offset) {
-        Object[] params = constants.clone();
-        for (int k = 0; k < positions.length; k++) {
-            int index = valueOf[parameter[k]];
-            Object value = values[index];
-            DataType type = typeOf[index];
-            params[positions[k]] = type == null ? value
-                    : dialect.toDatabaseValue(type, ValueChecker.checkValue(subjects[k], type, value));
-        }
-        if (limit >= 0) {
-            params[limitPosition] = limit;
-        }
-        if (offset >= 0) {
-            params[offsetPosition] = offset;
-        }
-        return new Sql(text, Array.of(params), returns);
+    FinderBinding finderBinding(int[] valueOf, DataType[] typeOf) {
+        return FinderBinding.of(text, returns, dialect, constants, positions, parameter, subjects, limitPosition,
+                offsetPosition, valueOf, typeOf);
     }
 
     private Object[] params(Object[] values) {

@@ -8,8 +8,10 @@ import dev.sequelj.ast.finder.Selection;
 import dev.sequelj.ast.model.ModelDefinition;
 import dev.sequelj.render.dialect.Dialect;
 import io.vavr.Tuple2;
+import io.vavr.collection.Array;
 import io.vavr.collection.IndexedSeq;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -87,6 +89,14 @@ public final class FinderShape {
     private int valueCount;
     private int limit;
     private int offset;
+    /**
+     * While {@link #readMatching} reads: the kept shape's tokens, each token read compared with the one at its
+     * index rather than stored and hashed; null while {@link #readAgain} reads.
+     */
+    private Object[] expected;
+    /** Whether a token read by {@link #readMatching} differed from the kept one: the walk stops. */
+    private boolean mismatch;
+    private int expectedFlags;
 
     private FinderShape() {
         tokens = new Object[64];
@@ -114,6 +124,7 @@ public final class FinderShape {
         hash = 1;
         limit = -1;
         offset = -1;
+        mismatch = false;
     }
 
     /** Drops what was read, so that a reader kept for reuse holds none of a caller's values. */
@@ -128,6 +139,30 @@ public final class FinderShape {
      * @param key the primary key for {@link Finder#FIND_BY_PK}, not null; ignored by the other finders
      */
     public boolean readAgain(Finder finder, ModelDefinition model, Object key, FindOptions options, Dialect dialect) {
+        expected = null;
+        return read(finder, model, key, options, dialect);
+    }
+
+    /**
+     * Reads a finder call as {@link #readAgain} does, comparing what it meets with {@code kept} (a shape kept by
+     * a cache) as it goes instead of storing and hashing it: true when the call is of exactly that shape (what
+     * {@code readAgain} then {@code equals(kept)} would answer), its values, limit and offset read. Stops at the
+     * first difference; false leaves this reader holding nothing usable (read again with {@link #readAgain}).
+     * One walk, for the commonest case of a finder called again in the shape it was called in last.
+     */
+    public boolean readMatching(FinderShape kept, Finder finder, ModelDefinition model, Object key, FindOptions options,
+                                Dialect dialect) {
+        expected = kept.tokens;
+        expectedFlags = kept.flags;
+        try {
+            return read(finder, model, key, options, dialect) && !mismatch && flags == kept.flags
+                    && tokenCount == kept.tokenCount;
+        } finally {
+            expected = null;
+        }
+    }
+
+    private boolean read(Finder finder, ModelDefinition model, Object key, FindOptions options, Dialect dialect) {
         reset();
         identity(model);
         identity(dialect);
@@ -150,6 +185,9 @@ public final class FinderShape {
                 | (options.lock().isDefined() ? 1 << 14 : 0)
                 | (options.paranoid() ? 1 << 15 : 0);
         hash = 31 * hash + flags;
+        if (expected != null && flags != expectedFlags) {
+            return false;
+        }
         if (options.having().isDefined()) {
             return false;
         }
@@ -183,7 +221,8 @@ public final class FinderShape {
             int size = order.size();
             size(size);
             for (int i = 0; i < size; i++) {
-                Ordering ordering = order instanceof IndexedSeq<Ordering> indexed ? indexed.get(i) : order.get(i);
+                Ordering ordering = order instanceof Vector<Ordering> vector ? vector.get(i)
+                        : order instanceof IndexedSeq<Ordering> indexed ? indexed.get(i) : order.get(i);
                 if (!either(ordering.key())) {
                     return false;
                 }
@@ -272,19 +311,16 @@ public final class FinderShape {
      * what it holds, then its operands left to right.
      */
     private boolean where(Expression where) {
+        if (mismatch) {
+            return false; // readMatching met a difference: the rest need not be read
+        }
         // An instanceof chain, commonest first, rather than a pattern switch: this runs for every node of every call.
         if (where instanceof Expression.Comparison comparison) {
             constant(comparison.operator()); // the operators are a comparison's alone: its kind too
-            return where(comparison.left()) && where(comparison.right());
+            return operand(comparison.left()) && operand(comparison.right());
         }
         if (where instanceof Expression.Column column) {
-            if (column.qualifier().isEmpty()) {
-                mark(COLUMN);
-            } else {
-                mark(QUALIFIED_COLUMN);
-                name(column.qualifier().get());
-            }
-            name(column.name());
+            column(column);
             return true;
         }
         if (where instanceof Expression.Param param) {
@@ -300,7 +336,7 @@ public final class FinderShape {
         }
         if (where instanceof Expression.In in) {
             mark(in.negated() ? NOT_IN : IN);
-            return where(in.operand()) && all(in.values());
+            return operand(in.operand()) && all(in.values());
         }
         if (where instanceof Expression.IsNull isNull) {
             mark(isNull.negated() ? IS_NOT_NULL : IS_NULL);
@@ -336,19 +372,66 @@ public final class FinderShape {
         return false;
     }
 
+    /**
+     * {@link #where} for an operand: a column or a value read here, without another call down the recursion
+     * and the chain of kinds (most operands are one or the other).
+     */
+    private boolean operand(Expression operand) {
+        if (operand instanceof Expression.Column column) {
+            column(column);
+            return true;
+        }
+        if (operand instanceof Expression.Param param) {
+            return param.type().isEmpty() && value(param.value());
+        }
+        return where(operand);
+    }
+
+    private void column(Expression.Column column) {
+        if (column.qualifier().isEmpty()) {
+            mark(COLUMN);
+        } else {
+            mark(QUALIFIED_COLUMN);
+            name(column.qualifier().get());
+        }
+        name(column.name());
+    }
+
     private boolean all(Seq<Expression> operands) {
+        if (operands instanceof Vector<Expression> vector) {
+            // The concrete class first: a final class tested by its class word, its calls direct; an interface
+            // test and interface calls per operand show on every finder call.
+            int size = vector.size();
+            size(size);
+            for (int i = 0; i < size; i++) {
+                if (!operand(vector.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (operands instanceof Array<Expression> array) {
+            int size = array.size();
+            size(size);
+            for (int i = 0; i < size; i++) {
+                if (!operand(array.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         int size = operands.size();
         size(size);
         if (operands instanceof IndexedSeq<Expression> indexed) {
             for (int i = 0; i < size; i++) { // no iterator: a walk on every finder call should allocate nothing
-                if (!where(indexed.get(i))) {
+                if (!operand(indexed.get(i))) {
                     return false;
                 }
             }
             return true;
         }
         for (Expression operand : operands) {
-            if (!where(operand)) {
+            if (!operand(operand)) {
                 return false;
             }
         }
@@ -485,7 +568,11 @@ public final class FinderShape {
 
     /** The model and the dialect are compared by identity: equal instances only miss the cache. */
     private void identity(Object object) {
-        add(object, System.identityHashCode(object));
+        if (expected != null) {
+            compare(object); // no identity hash to take
+        } else {
+            add(object, System.identityHashCode(object));
+        }
     }
 
     private void mark(Marker marker) {
@@ -497,6 +584,14 @@ public final class FinderShape {
     }
 
     private void size(int size) {
+        if (expected != null) {
+            // Compared unboxed: a size is the one token kept as an Integer.
+            int index = tokenCount++;
+            if (index >= expected.length || !(expected[index] instanceof Integer kept) || kept != size) {
+                mismatch = true;
+            }
+            return;
+        }
         add(size, size); // boxed from Integer's cache for every size a where has in practice
     }
 
@@ -509,16 +604,40 @@ public final class FinderShape {
     }
 
     private void type(Class<?> type) {
-        add(type, System.identityHashCode(type));
+        if (expected != null) {
+            compare(type);
+        } else {
+            add(type, System.identityHashCode(type));
+        }
     }
 
-    /** One token and its hash, taken by the caller, which knows its kind: no dispatch per token. */
+    /**
+     * One token and its hash, taken by the caller, which knows its kind: no dispatch per token. While
+     * {@link #readMatching} reads, compared with the kept token instead.
+     */
     private void add(Object token, int tokenHash) {
+        if (expected != null) {
+            compare(token);
+            return;
+        }
         if (tokenCount == tokens.length) {
             tokens = Arrays.copyOf(tokens, tokenCount * 2);
         }
         tokens[tokenCount++] = token;
         hash = 31 * hash + tokenHash;
+    }
+
+    /** The token compared with the kept one at its index, as {@link #equals} compares them. */
+    private void compare(Object token) {
+        int index = tokenCount++;
+        if (index >= expected.length) {
+            mismatch = true;
+            return;
+        }
+        Object kept = expected[index];
+        if (kept != token && (kept == null || !kept.equals(token))) {
+            mismatch = true;
+        }
     }
 
     /** Whether an expression holds a value anywhere (a parameter included). */
