@@ -269,7 +269,7 @@ public final class Model {
                     if (!result.rows().isEmpty() || result.generatedKey().isDefined()) {
                         return created(insert, result);
                     }
-                    return sentRow(insert.columns(), insert.values().map(io.vavr.control.Option::some),
+                    return sentRow(insert.columns(), insert.values(),
                             insert.autoIncrementColumn(), null);
                 }));
     }
@@ -709,14 +709,14 @@ public final class Model {
         // generated key: a skipped or updated duplicate, or a row giving its own key, leaves them unknown.
         int keyIndex = insert.autoIncrementColumn().map(insert.columns()::indexOf).getOrElse(-1);
         boolean keysFollow = insert.onDuplicate() instanceof OnDuplicate.Refuse
-                && insert.rows().forAll(row -> keyIndex < 0 || row.get(keyIndex).isEmpty());
+                && insert.rows().forAll(row -> keyIndex < 0 || row.get(keyIndex) == Statement.BulkInsert.Generated.KEY);
         boolean keyOfLastRow = sequelize.dialect().generatedKeyRow() == Dialect.GeneratedKeyRow.LAST;
         SentRows sentRows = new SentRows(insert.columns(), insert.autoIncrementColumn());
         List<ModelInstance> sent = new ArrayList<>(insert.rows().size());
         int part = 0;
         long inPart = 0;
         Long firstKey = firstKey(parts.get(0), keysFollow, keyOfLastRow);
-        for (io.vavr.collection.Seq<io.vavr.control.Option<Expression>> row : insert.rows()) {
+        for (io.vavr.collection.Array<Object> row : insert.rows()) {
             while (part < parts.size() - 1 && inPart >= parts.get(part).updateCount()) {
                 part++;
                 inPart = 0;
@@ -990,7 +990,7 @@ public final class Model {
         }
         boolean inserted = result.updateCount() == 1;
         Object key = inserted ? result.generatedKey().getOrNull() : null;
-        ModelInstance sent = sentRow(upsert.columns(), upsert.values().map(io.vavr.control.Option::some),
+        ModelInstance sent = sentRow(upsert.columns(), upsert.values(),
                 upsert.autoIncrementColumn(), key);
         return new UpsertResult(sent, told ? Optional.of(inserted) : Optional.empty());
     }
@@ -1011,7 +1011,7 @@ public final class Model {
                     + actionColumn + " was " + first[0] + ", not INSERT or UPDATE");
         };
         if (first == null || result.columns().size() == 1) {
-            return new UpsertResult(sentRow(upsert.columns(), upsert.values().map(io.vavr.control.Option::some),
+            return new UpsertResult(sentRow(upsert.columns(), upsert.values(),
                     upsert.autoIncrementColumn(), null), Optional.of(created));
         }
         QueryResult stored = new QueryResult(result.columns().tail(),
@@ -1094,6 +1094,26 @@ public final class Model {
         return affected;
     }
 
+    /** The last columns sent rows were read from, with where each attribute sits among them. */
+    private volatile SentLayout sentLayout;
+
+    private record SentLayout(io.vavr.collection.Seq<String> columns, io.vavr.control.Option<String> keyColumn,
+                              Attribute[] attributes, int[] cellIndex, boolean[] isKey, AttributeValues.Keys names) {
+        static SentLayout of(ModelDefinition definition, io.vavr.collection.Seq<String> columns,
+                             io.vavr.control.Option<String> keyColumn) {
+            Attribute[] attributes = definition.attributeList().toJavaArray(Attribute[]::new);
+            int[] cellIndex = new int[attributes.length];
+            boolean[] isKey = new boolean[attributes.length];
+            String[] names = new String[attributes.length];
+            for (int i = 0; i < attributes.length; i++) {
+                cellIndex[i] = columns.indexOf(attributes[i].field());
+                isKey[i] = keyColumn.contains(attributes[i].field());
+                names[i] = attributes[i].name();
+            }
+            return new SentLayout(columns, keyColumn, attributes, cellIndex, isKey, AttributeValues.keys(names));
+        }
+    }
+
     /**
      * Rows as sent, where the database hands nothing back (MySQL; SQLite when the stored row is the values
      * sent and the key): each value in the dialect's stored form and read back from it, so the instance holds
@@ -1106,30 +1126,36 @@ public final class Model {
         /** Per attribute: its column's position among the cells, or -1. */
         private final int[] cellIndex;
         private final boolean[] isKey;
+        private final AttributeValues.Keys names;
         private final Object[] lastDate;
         private final Object[] lastStored;
 
         SentRows(io.vavr.collection.Seq<String> columns, io.vavr.control.Option<String> keyColumn) {
-            attributes = definition.attributeList().toJavaArray(Attribute[]::new);
-            cellIndex = new int[attributes.length];
-            isKey = new boolean[attributes.length];
+            SentLayout layout = sentLayout;
+            if (layout == null || !layout.columns().equals(columns) || !layout.keyColumn().equals(keyColumn)) {
+                layout = SentLayout.of(definition, columns, keyColumn);
+                sentLayout = layout; // creates of one model send the same columns again and again
+            }
+            attributes = layout.attributes();
+            cellIndex = layout.cellIndex();
+            isKey = layout.isKey();
+            names = layout.names();
             lastDate = new Object[attributes.length];
             lastStored = new Object[attributes.length];
-            for (int i = 0; i < attributes.length; i++) {
-                cellIndex[i] = columns.indexOf(attributes[i].field());
-                isKey[i] = keyColumn.contains(attributes[i].field());
-            }
         }
 
-        ModelInstance instance(io.vavr.collection.Seq<io.vavr.control.Option<Expression>> cells, Object generatedKey) {
+        /** The instance of a row sent: {@code cells} one value per column sent ({@link Statement.BulkInsert#rows()}). */
+        ModelInstance instance(io.vavr.collection.IndexedSeq<Object> cells, Object generatedKey) {
             Dialect dialect = sequelize.dialect();
-            LinkedHashMap<String, Object> values = new LinkedHashMap<>((int) (attributes.length / 0.75f) + 1);
+            // Every attribute has a value (null when none was sent), in definition order, as the map once built here had.
+            Object[] values = new Object[attributes.length];
             for (int i = 0; i < attributes.length; i++) {
                 Attribute attribute = attributes[i];
                 int index = cellIndex[i];
-                io.vavr.control.Option<Expression> cell = index >= 0 ? cells.get(index) : null;
-                Object value = cell != null && cell.isDefined() && cell.get() instanceof Expression.Param param
-                        ? param.value() : null;
+                Object value = index >= 0 ? cells.get(index) : null;
+                if (value == Statement.BulkInsert.Generated.KEY) {
+                    value = null;
+                }
                 if (value instanceof java.time.Instant) {
                     if (!value.equals(lastDate[i])) {
                         lastDate[i] = value;
@@ -1141,9 +1167,9 @@ public final class Model {
                 } else if (generatedKey != null && isKey[i]) {
                     value = dialect.fromDatabaseValue(attribute.type(), generatedKey);
                 }
-                values.put(attribute.name(), value);
+                values[i] = value;
             }
-            return new ModelInstance(Model.this, values);
+            return new ModelInstance(Model.this, names.values(values));
         }
 
         private static Object stored(Dialect dialect, Attribute attribute, Object value) {
@@ -1213,15 +1239,15 @@ public final class Model {
             throw new SequeljError("create on model '" + definition.name() + "': the executor handed back neither"
                     + " the stored row nor the generated key, so the new row cannot be identified");
         }
-        return sentRow(insert.columns(), insert.values().map(io.vavr.control.Option::some), insert.autoIncrementColumn(),
-                result.generatedKey().getOrNull());
+        return sentRow(insert.columns(), insert.values(), insert.autoIncrementColumn(), result.generatedKey().getOrNull());
     }
 
     /** One row as sent (see {@link SentRows}), the generated key filling the auto-increment key where the row gives none. */
-    private ModelInstance sentRow(io.vavr.collection.Seq<String> columns,
-                                  io.vavr.collection.Seq<io.vavr.control.Option<Expression>> cells,
+    private ModelInstance sentRow(io.vavr.collection.Seq<String> columns, io.vavr.collection.Seq<Expression> cells,
                                   io.vavr.control.Option<String> keyColumn, Object generatedKey) {
-        return new SentRows(columns, keyColumn).instance(cells, generatedKey);
+        // Each value sent; an expression the database computes (create sends none) is not known here.
+        Array<Object> sent = Array.ofAll(cells.map(cell -> cell instanceof Expression.Param param ? param.value() : null));
+        return new SentRows(columns, keyColumn).instance(sent, generatedKey);
     }
 
     /** RETURNING / OUTPUT name columns by field, not by attribute; map them back before reading. */

@@ -61,7 +61,8 @@ import java.util.concurrent.CompletableFuture;
 public final class ModelInstance {
     private final Model owner;
     private final ModelDefinition model;
-    private final LinkedHashMap<String, Object> values;
+    /** A {@code LinkedHashMap}, or {@link AttributeValues} for rows built in bulk; either keeps the insertion order. */
+    private final Map<String, Object> values;
     /** Attribute → its value at the last load or save, for the changed attributes only; null until a change. */
     private Map<String, Object> previous;
     private boolean newRecord;
@@ -71,7 +72,12 @@ public final class ModelInstance {
         this(owner, dataValues, false);
     }
 
-    ModelInstance(Model owner, LinkedHashMap<String, Object> dataValues, boolean newRecord) {
+    /** A row as stored, its values by the model's attribute order ({@code bulkCreate}'s rows). */
+    ModelInstance(Model owner, AttributeValues dataValues) {
+        this(owner, dataValues, false);
+    }
+
+    ModelInstance(Model owner, Map<String, Object> dataValues, boolean newRecord) {
         this.owner = owner;
         this.model = owner.definition();
         this.values = dataValues;

@@ -219,9 +219,7 @@ public final class FinderSql {
 
     private static FindOptions parameterized(FindOptions options, int first) {
         Option<Expression> where = options.where().map(w -> FinderShape.parameterize(w, first));
-        return new FindOptions(where, options.whereAttributes(), options.attributes(), options.excludedAttributes(),
-                options.includedAttributes(), options.order(), options.group(), options.having(), options.limit(),
-                options.offset(), options.distinct(), options.col(), options.lock(), options.paranoid(), options.raw());
+        return new FindOptions(where, options.order(), options.limit(), options.offset(), options.extras());
     }
 
     /**

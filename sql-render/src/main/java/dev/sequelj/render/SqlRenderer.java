@@ -146,7 +146,7 @@ public final class SqlRenderer {
     private static Seq<Sql> renderAll(Statement statement, Dialect dialect, SqlWriter.Values values) {
         // Only these two kinds can take several statements; every other renders to exactly one.
         if (statement instanceof Statement.BulkInsert bulk) {
-            return InsertRenderer.chunks(bulk, dialect).map(chunk -> renderOne(chunk, dialect, values));
+            return InsertRenderer.renderAll(bulk, dialect, values);
         }
         if (statement instanceof Statement.Truncate truncate) {
             return TruncateRenderer.renderAll(truncate, dialect, values);
@@ -158,6 +158,15 @@ public final class SqlRenderer {
     static Sql renderOne(Statement statement, Dialect dialect, SqlWriter.Values values) {
         SqlWriter out = new SqlWriter(dialect, values);
         return out.toSql(write(statement, out));
+    }
+
+    /**
+     * The statement rendered once as a template: its values must be {@link dev.sequelj.render.shape.Slot}s,
+     * bound later ({@link SqlTemplate#bind}). None when its text would depend on a value.
+     */
+    static Option<SqlTemplate> template(Statement statementOfSlots, Dialect dialect) {
+        SqlWriter out = SqlWriter.forShape(dialect);
+        return out.toTemplate(write(statementOfSlots, out));
     }
 
     /** Writes the statement and its closing {@code ;}; what running it returns. */

@@ -32,12 +32,23 @@ final class SqlTemplate {
     /** The SQL of the statement whose values are {@code values}, rendered for {@code dialect}. */
     Sql bind(Object[] values, Dialect dialect) {
         Object[] params = new Object[slots.length];
+        // The last instant stored, its type and what it became: a bulk insert's rows stamp the same dates.
+        Object lastInstant = null;
+        DataType lastType = null;
+        Object lastStored = null;
         for (int i = 0; i < params.length; i++) {
             int slot = slots[i];
             if (slot < 0) {
                 params[i] = constants[i];
             } else if (types[i] == null) {
                 params[i] = values[slot];
+            } else if (values[slot] instanceof java.time.Instant instant) {
+                if (types[i] != lastType || !instant.equals(lastInstant)) {
+                    lastStored = dialect.toDatabaseValue(types[i], instant);
+                    lastInstant = instant;
+                    lastType = types[i];
+                }
+                params[i] = lastStored;
             } else {
                 params[i] = dialect.toDatabaseValue(types[i], values[slot]);
             }

@@ -119,20 +119,24 @@ public final class SqlWriter {
             }
             return new StoredParameter(parameter, type);
         }
-        if (value == lastValue && type == lastType) {
-            return lastStored; // the same object again (every row's createdAt in a bulk insert): converted once
+        if (!(value instanceof java.time.Instant instant)) {
+            return dialect.toDatabaseValue(type, value);
+        }
+        // Every row of a bulk insert stamps the same createdAt and updatedAt: each instant is formatted once.
+        if (type == lastDateType && instant.equals(lastDate)) {
+            return lastStoredDate;
         }
         Object stored = dialect.toDatabaseValue(type, value);
-        lastValue = value;
-        lastType = type;
-        lastStored = stored;
+        lastDate = instant;
+        lastDateType = type;
+        lastStoredDate = stored;
         return stored;
     }
 
-    /** The last value {@link #databaseValue} converted, its type, and what it became. */
-    private Object lastValue;
-    private DataType lastType;
-    private Object lastStored;
+    /** The last instant {@link #databaseValue} converted (an {@code Instant} is immutable), its type, and what it became. */
+    private java.time.Instant lastDate;
+    private DataType lastDateType;
+    private Object lastStoredDate;
 
     /** A slot whose value is bound as {@code type} stores it. */
     record StoredSlot(int index, DataType type) {}

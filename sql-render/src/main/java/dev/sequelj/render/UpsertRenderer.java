@@ -36,8 +36,8 @@ final class UpsertRenderer {
 
     static Sql.Returns render(SqlWriter out, Statement.Upsert upsert) {
         return switch (out.dialect().upsertForm()) {
-            case INSERT_ON_DUPLICATE -> InsertRenderer.writeRows(out, upsert.table(), Option.none(), upsert.columns(),
-                    Vector.of(upsert.values().map(Option::some)),
+            case INSERT_ON_DUPLICATE -> InsertRenderer.writeRow(out, upsert.table(), Option.none(), upsert.columns(),
+                    upsert.values(),
                     new OnDuplicate.Update(upsert.conflictColumns(), upsert.updateColumns()), upsert.returning());
             case MERGE -> merge(out, upsert);
         };

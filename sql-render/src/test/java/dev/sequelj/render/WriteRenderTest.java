@@ -10,10 +10,13 @@ import dev.sequelj.ast.statement.Statement;
 import dev.sequelj.ast.statement.TableName;
 import dev.sequelj.render.dialect.Dialect;
 import dev.sequelj.render.dialect.Dialects;
+import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WriteRenderTest {
     private static final TableName USERS = TableName.of("users");
     private static final Seq<String> KEY = Vector.of("id");
+    private static final Seq<dev.sequelj.ast.model.DataType> ID_NAME = Vector.of(DataTypes.INTEGER, DataTypes.STRING);
 
     @Test
     void updateSetsValuesAndIncrementsWithUnqualifiedColumns() {
@@ -132,8 +136,8 @@ class WriteRenderTest {
 
     @Test
     void aBulkInsertListsEveryRowAndLeavesEmptyKeyCellsToTheDatabase() {
-        Statement.BulkInsert insert = new Statement.BulkInsert(USERS, Option.some("id"), Vector.of("id", "name"),
-                Vector.of(Vector.of(Option.none(), Option.some(param("a"))), Vector.of(Option.some(param(7)), Option.some(param("b")))),
+        Statement.BulkInsert insert = new Statement.BulkInsert(USERS, Option.some("id"), Vector.of("id", "name"), ID_NAME,
+                Vector.of(Array.of(Statement.BulkInsert.Generated.KEY, "a"), Array.of(7, "b")),
                 OnDuplicate.REFUSE, Vector.of("id"));
         renders(insert, Dialects.POSTGRES, "INSERT INTO \"users\" (\"id\",\"name\") VALUES (DEFAULT,?),(?,?) RETURNING \"id\";");
         renders(insert, Dialects.MYSQL, "INSERT INTO `users` (`id`,`name`) VALUES (DEFAULT,?),(?,?);");
@@ -148,14 +152,14 @@ class WriteRenderTest {
 
     @Test
     void duplicatesAreSkippedOrUpdatedEachDatabasesWay() {
-        Seq<Seq<Option<Expression>>> rows = Vector.of(Vector.of(Option.some(param(1)), Option.some(param("a"))));
-        Statement.BulkInsert ignore = new Statement.BulkInsert(USERS, Option.none(), Vector.of("id", "name"), rows,
+        Seq<Array<Object>> rows = Vector.of(Array.of(1, "a"));
+        Statement.BulkInsert ignore = new Statement.BulkInsert(USERS, Option.none(), Vector.of("id", "name"), ID_NAME, rows,
                 OnDuplicate.IGNORE, Vector.empty());
         renders(ignore, Dialects.POSTGRES, "INSERT INTO \"users\" (\"id\",\"name\") VALUES (?,?) ON CONFLICT DO NOTHING;");
         renders(ignore, Dialects.MYSQL, "INSERT IGNORE INTO `users` (`id`,`name`) VALUES (?,?);");
         renders(ignore, Dialects.MARIADB, "INSERT IGNORE INTO `users` (`id`,`name`) VALUES (?,?);");
         renders(ignore, Dialects.SQLITE, "INSERT OR IGNORE INTO `users` (`id`,`name`) VALUES (?,?);");
-        Statement.BulkInsert update = new Statement.BulkInsert(USERS, Option.none(), Vector.of("id", "name"), rows,
+        Statement.BulkInsert update = new Statement.BulkInsert(USERS, Option.none(), Vector.of("id", "name"), ID_NAME, rows,
                 new OnDuplicate.Update(KEY, Vector.of("name")), Vector.empty());
         renders(update, Dialects.POSTGRES,
                 "INSERT INTO \"users\" (\"id\",\"name\") VALUES (?,?) ON CONFLICT (\"id\") DO UPDATE SET \"name\"=EXCLUDED.\"name\";");
@@ -178,12 +182,38 @@ class WriteRenderTest {
         Seq<Sql> sqlite = SqlRenderer.renderAll(insert, Dialects.SQLITE);
         assertThat(sqlite.map(sql -> sql.params().size())).containsExactly(32_766, 32_766, 15);
         assertThat(sqlite.head().text()).startsWith("INSERT INTO `t` (`a`,`b`,`c`) VALUES (?,?,?),(?,?,?),");
-        assertThat(sqlite.flatMap(Sql::params)).isEqualTo(insert.rows().flatMap(row -> row.map(cell -> ((Expression.Param) cell.get()).value())));
+        assertThat(sqlite.flatMap(Sql::params)).isEqualTo(insert.rows().flatMap(row -> row));
         // PostgreSQL's protocol counts parameters in 16 bits: 65,535 values, 21,845 rows of 3.
         assertThat(SqlRenderer.renderAll(insert, Dialects.POSTGRES).map(sql -> sql.params().size()))
                 .containsExactly(65_535, 12);
         assertThat(SqlRenderer.renderAll(bulk(10, 3), Dialects.SQLITE)).hasSize(1);
         assertThatThrownBy(() -> SqlRenderer.render(insert, Dialects.SQLITE)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void partsOfOneSizeShareTheirTextAndBindTheSameValuesAsPartsRenderedOneByOne() {
+        // A DATE (the same instant again and a new one), a JSON value (PostgreSQL casts it), text and NULL.
+        Seq<dev.sequelj.ast.model.DataType> types = Vector.of(DataTypes.INTEGER, DataTypes.DATE, DataTypes.JSON, DataTypes.STRING);
+        java.time.Instant stamp = java.time.Instant.parse("2026-11-25T17:00:00.123Z");
+        Seq<Array<Object>> rows = Vector.range(0, 40_000).map(r -> Array.<Object>of(r,
+                r % 1_000 == 0 ? stamp.plusSeconds(r) : stamp, java.util.Map.of("n", r), r % 3 == 0 ? null : "row " + r));
+        Statement.BulkInsert insert = new Statement.BulkInsert(USERS, Option.some("id"), Vector.of("id", "at", "meta", "name"),
+                types, rows, OnDuplicate.REFUSE, Vector.empty());
+        // The same rows with some keys left to the database: those parts are rendered as they are.
+        Statement.BulkInsert someKeys = insert.withRows(rows.map(row -> row.head() instanceof Integer r && r % 7_000 == 1
+                ? row.update(0, Statement.BulkInsert.Generated.KEY) : row));
+        for (Statement.BulkInsert bulk : List.of(insert, someKeys)) {
+            for (Dialect dialect : List.of(Dialects.SQLITE, Dialects.POSTGRES, Dialects.MSSQL, Dialects.MYSQL)) {
+                if (bulk == someKeys && dialect == Dialects.MSSQL) {
+                    continue; // refuses rows giving the key together with rows leaving it
+                }
+                Seq<Sql> parts = SqlRenderer.renderAll(bulk, dialect);
+                Seq<Sql> oneByOne = InsertRenderer.chunks(bulk, dialect)
+                        .map(chunk -> SqlRenderer.renderOne(chunk, dialect, SqlWriter.Values.BOUND));
+                assertThat(parts.size()).as(dialect.name()).isGreaterThan(2);
+                assertThat(parts).as(dialect.name()).isEqualTo(oneByOne);
+            }
+        }
     }
 
     @Test
@@ -196,8 +226,8 @@ class WriteRenderTest {
 
     @Test
     void rowsWithoutAnyColumnAreOneStatementEachOnSqlServer() {
-        Statement.BulkInsert insert = new Statement.BulkInsert(USERS, Option.some("id"), Vector.empty(),
-                Vector.of(Vector.empty(), Vector.empty()), OnDuplicate.REFUSE, KEY);
+        Statement.BulkInsert insert = new Statement.BulkInsert(USERS, Option.some("id"), Vector.empty(), Vector.empty(),
+                Vector.of(Array.empty(), Array.empty()), OnDuplicate.REFUSE, KEY);
         assertThat(SqlRenderer.renderAll(insert, Dialects.MSSQL).map(Sql::text)).containsExactly(
                 "INSERT INTO [users] OUTPUT INSERTED.[id] DEFAULT VALUES;", "INSERT INTO [users] OUTPUT INSERTED.[id] DEFAULT VALUES;");
         assertThat(SqlRenderer.renderAll(insert, Dialects.POSTGRES).map(Sql::text)).containsExactly(
@@ -273,9 +303,9 @@ class WriteRenderTest {
 
     private static Statement.BulkInsert bulk(int rows, int columns) {
         Vector<String> names = Vector.range(0, columns).map(i -> String.valueOf((char) ('a' + i)));
-        Seq<Seq<Option<Expression>>> cells = Vector.range(0, rows)
-                .map(r -> names.map(n -> Option.<Expression>some(param(r))));
-        return new Statement.BulkInsert(TableName.of("t"), Option.none(), names, cells, OnDuplicate.REFUSE, Vector.empty());
+        Seq<Array<Object>> cells = Vector.range(0, rows).map(r -> Array.fill(columns, (Object) r));
+        return new Statement.BulkInsert(TableName.of("t"), Option.none(), names, names.map(n -> DataTypes.INTEGER), cells,
+                OnDuplicate.REFUSE, Vector.empty());
     }
 
     private static Expression.Param param(Object value) {

@@ -57,8 +57,8 @@ class WriteCallReaderTest {
                 "method": "bulkCreate", "args": [[{"age": 1, "born": "2000-01-01T00:00:00Z"}, {"age": 2}],
                                                  {"updateOnDuplicate": ["age"], "returning": false}]""");
         assertThat(insert.rows()).hasSize(2);
-        assertThat(insert.rows().get(0).get(1)).contains(
-                new Expression.Param(Instant.parse("2000-01-01T00:00:00Z"), Option.some(DataTypes.DATE)));
+        assertThat(insert.rows().get(0).get(1)).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+        assertThat(insert.types().get(1)).isEqualTo(DataTypes.DATE);
         assertThat(insert.onDuplicate()).isEqualTo(new OnDuplicate.Update(Vector.of("id"), Vector.of("age")));
         assertThat(insert.returning()).isEmpty();
         assertThat(read("\"method\": \"bulkCreate\", \"args\": [[]]").statements()).isEmpty();

@@ -2,7 +2,7 @@ package dev.sequelj.ast.expression;
 
 import dev.sequelj.ast.model.DataType;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Vector;
+import io.vavr.collection.Array;
 import io.vavr.control.Option;
 
 /**
@@ -73,14 +73,20 @@ public sealed interface Expression {
      * AND extends it rather than nesting one AND inside another.
      */
     default Expression and(Expression... others) {
-        Seq<Expression> operands = this instanceof And and ? and.operands() : Vector.of(this);
-        return new And(operands.appendAll(Vector.of(others)));
+        return new And(this instanceof And and ? and.operands().appendAll(Array.of(others)) : joined(this, others));
     }
 
     /** This condition or the others: {@code col("a").eq(5).or(col("b").eq(6))}; chaining extends an OR. */
     default Expression or(Expression... others) {
-        Seq<Expression> operands = this instanceof Or or ? or.operands() : Vector.of(this);
-        return new Or(operands.appendAll(Vector.of(others)));
+        return new Or(this instanceof Or or ? or.operands().appendAll(Array.of(others)) : joined(this, others));
+    }
+
+    /** {@code first} and then {@code others}, in one array: a chained condition is built on every finder call. */
+    private static Seq<Expression> joined(Expression first, Expression[] others) {
+        Expression[] all = new Expression[others.length + 1];
+        all[0] = first;
+        System.arraycopy(others, 0, all, 1, others.length);
+        return Array.of(all);
     }
 
     /** {@code operand [NOT] BETWEEN low AND high}. */

@@ -6,9 +6,9 @@ import dev.sequelj.ast.statement.Lock;
 import dev.sequelj.ast.statement.OrderItem.Direction;
 import dev.sequelj.ast.statement.OrderItem.Nulls;
 import io.vavr.Tuple2;
+import io.vavr.collection.Array;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -32,34 +32,59 @@ import java.util.function.Consumer;
  * options().excludeAttributes("password").lock(Lock.UPDATE).paranoid(false);
  * }</pre>
  *
- * @param where              the condition, attributes not yet checked against a model
- * @param whereAttributes    the attributes an object-form where names at its top level, each with the
- *                           plain value it sets (null included), or none when its condition is an operator
- *                           map or a list. Sequelize reads its where object so: {@code findOne} leaves out
- *                           {@code LIMIT 1} when the primary key is set plainly, and {@code findOrCreate}
- *                           creates the row from these values. Empty for the typed form.
- * @param attributes         the selection ({@code attributes: [...]}); none selects every attribute
- * @param excludedAttributes attributes left out of the full selection ({@code attributes: {exclude}})
- * @param includedAttributes selections added to it ({@code attributes: {include}})
- * @param order              the ORDER BY keys
- * @param group              the GROUP BY keys: attribute names (left) or expressions (right)
- * @param having             the HAVING condition, over attributes, selected aliases and expressions
- * @param distinct           {@code count} counts distinct values ({@code count(DISTINCT(col))})
- * @param col                the attribute {@code count} counts; none counts rows ({@code *})
- * @param lock               the row lock to take ({@code FOR UPDATE}, ...)
- * @param paranoid           a paranoid model's finders skip soft-deleted rows; {@code false} includes them
- * @param raw                Sequelize's {@code raw}: hand back plain rows; no effect on the SQL
+ * <p>The options nearly every call sets (where, order, limit, offset) are fields of their own; the others
+ * live in one {@link Extras} shared between copies until one of them changes. The constructor of a record
+ * of fifteen references compiles (with G1's write barriers) to more machine code than the JIT inlines, so
+ * every option call paid a call and a copy; five fields copy inline, and a copy the next option call
+ * replaces at once is often not allocated at all.
+ *
+ * @param where  the condition, attributes not yet checked against a model
+ * @param order  the ORDER BY keys
+ * @param limit  the LIMIT
+ * @param offset the OFFSET
+ * @param extras the options most calls leave at their defaults, each also read through its own accessor
+ *               here ({@link #attributes()}, {@link #group()}, ...)
  */
-public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option<Object>> whereAttributes,
-                          Option<Seq<Selection>> attributes, Seq<String> excludedAttributes,
-                          Seq<Selection> includedAttributes, Seq<Ordering> order,
-                          Seq<Either<String, Expression>> group, Option<Expression> having,
-                          Option<Integer> limit, Option<Integer> offset, boolean distinct, Option<String> col,
-                          Option<Lock> lock, boolean paranoid, boolean raw) {
+public record FindOptions(Option<Expression> where, Seq<Ordering> order, Option<Integer> limit, Option<Integer> offset,
+                          Extras extras) {
 
-    private static final FindOptions NONE = new FindOptions(Option.none(), LinkedHashMap.empty(), Option.none(),
-            Vector.empty(), Vector.empty(), Vector.empty(), Vector.empty(), Option.none(), Option.none(), Option.none(),
-            false, Option.none(), Option.none(), true, false);
+    /**
+     * What the options hold besides where, order, limit and offset.
+     *
+     * @param whereAttributes    the attributes an object-form where names at its top level, each with the
+     *                           plain value it sets (null included), or none when its condition is an operator
+     *                           map or a list. Sequelize reads its where object so: {@code findOne} leaves out
+     *                           {@code LIMIT 1} when the primary key is set plainly, and {@code findOrCreate}
+     *                           creates the row from these values. Empty for the typed form.
+     * @param attributes         the selection ({@code attributes: [...]}); none selects every attribute
+     * @param excludedAttributes attributes left out of the full selection ({@code attributes: {exclude}})
+     * @param includedAttributes selections added to it ({@code attributes: {include}})
+     * @param group              the GROUP BY keys: attribute names (left) or expressions (right)
+     * @param having             the HAVING condition, over attributes, selected aliases and expressions
+     * @param distinct           {@code count} counts distinct values ({@code count(DISTINCT(col))})
+     * @param col                the attribute {@code count} counts; none counts rows ({@code *})
+     * @param lock               the row lock to take ({@code FOR UPDATE}, ...)
+     * @param paranoid           a paranoid model's finders skip soft-deleted rows; {@code false} includes them
+     * @param raw                Sequelize's {@code raw}: hand back plain rows; no effect on the SQL
+     */
+    public record Extras(LinkedHashMap<String, Option<Object>> whereAttributes, Option<Seq<Selection>> attributes,
+                         Seq<String> excludedAttributes, Seq<Selection> includedAttributes,
+                         Seq<Either<String, Expression>> group, Option<Expression> having, boolean distinct,
+                         Option<String> col, Option<Lock> lock, boolean paranoid, boolean raw) {}
+
+    // The lists are Arrays: a few items each, appended by copying one small array and read by index.
+    private static final Extras DEFAULTS = new Extras(LinkedHashMap.empty(), Option.none(), Array.empty(), Array.empty(),
+            Array.empty(), Option.none(), false, Option.none(), Option.none(), true, false);
+
+    private static final FindOptions NONE = new FindOptions(Option.none(), Array.empty(), Option.none(), Option.none(),
+            DEFAULTS);
+
+    static {
+        VavrMarkers.load();
+    }
+
+    /** {@code Option.some(n)} for the commonest limits and offsets, kept as Integer.valueOf keeps its boxes. */
+    private static final Option<Integer>[] PAGES = pages(128);
 
     /** No options: every row, every attribute. */
     public static FindOptions options() {
@@ -96,15 +121,19 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
     /** The typed form: {@code Where.col("age").gt(18)}. */
     public FindOptions where(Expression where) {
         // Built directly rather than through a Draft: the options every finder call sets are cheap to set.
-        return new FindOptions(Option.some(where), LinkedHashMap.empty(), attributes, excludedAttributes,
-                includedAttributes, order, group, having, limit, offset, distinct, col, lock, paranoid, raw);
+        return new FindOptions(Option.some(where), order, limit, offset,
+                extras.whereAttributes.isEmpty() ? extras : with(d -> d.whereAttributes = LinkedHashMap.empty()).extras);
     }
 
     // ---- attributes -------------------------------------------------------------------------------
 
     /** Selects only these attributes: {@code attributes: ['firstName', 'age']}. */
     public FindOptions attributes(String... attributes) {
-        return attributes(Vector.of(attributes).map(Selection::of).toJavaArray(Selection[]::new));
+        Selection[] selections = new Selection[attributes.length];
+        for (int i = 0; i < attributes.length; i++) {
+            selections[i] = Selection.of(attributes[i]);
+        }
+        return attributes(selections);
     }
 
     /** Selects these attributes and expressions: {@code attributes: ['age', ['age', 'years'], [fn(...), 'n']]}. */
@@ -113,9 +142,9 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
             throw new ValidationError("attributes: select at least one attribute");
         }
         return with(d -> {
-            d.attributes = Option.some(Vector.of(selections));
-            d.excludedAttributes = Vector.empty();
-            d.includedAttributes = Vector.empty();
+            d.attributes = Option.some(Array.of(selections));
+            d.excludedAttributes = Array.empty();
+            d.includedAttributes = Array.empty();
         });
     }
 
@@ -123,7 +152,7 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
     public FindOptions excludeAttributes(String... attributes) {
         return with(d -> {
             d.attributes = Option.none();
-            d.excludedAttributes = d.excludedAttributes.appendAll(Vector.of(attributes));
+            d.excludedAttributes = d.excludedAttributes.appendAll(Array.of(attributes));
         });
     }
 
@@ -131,7 +160,7 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
     public FindOptions includeAttributes(Selection... selections) {
         return with(d -> {
             d.attributes = Option.none();
-            d.includedAttributes = d.includedAttributes.appendAll(Vector.of(selections));
+            d.includedAttributes = d.includedAttributes.appendAll(Array.of(selections));
         });
     }
 
@@ -139,12 +168,12 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
 
     /** Adds an ORDER BY key on an attribute (or a selected alias): {@code ['age', 'DESC']}. */
     public FindOptions order(String attribute, Direction direction) {
-        return order(new Ordering(Either.left(name(attribute, "order")), Option.some(direction), Option.none()));
+        return order(new Ordering(Either.left(name(attribute, "order")), Ordering.some(direction), Option.none()));
     }
 
     /** Adds an ORDER BY key with a null placement: {@code ['age', 'DESC NULLS LAST']}. */
     public FindOptions order(String attribute, Direction direction, Nulls nulls) {
-        return order(new Ordering(Either.left(name(attribute, "order")), Option.some(direction), Option.some(nulls)));
+        return order(new Ordering(Either.left(name(attribute, "order")), Ordering.some(direction), Ordering.some(nulls)));
     }
 
     /**
@@ -163,7 +192,7 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
 
     /** Adds an ORDER BY key on an expression: {@code [fn('max', col('age')), 'DESC']}. */
     public FindOptions order(Expression expression, Direction direction) {
-        return order(new Ordering(Either.right(expression), Option.some(direction), Option.none()));
+        return order(new Ordering(Either.right(expression), Ordering.some(direction), Option.none()));
     }
 
     /** Adds an ORDER BY key on an expression, undirected: {@code sequelize.random()}. */
@@ -173,39 +202,33 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
 
     /** Adds an ORDER BY key. */
     public FindOptions order(Ordering ordering) {
-        return new FindOptions(where, whereAttributes, attributes, excludedAttributes, includedAttributes,
-                appended(order, ordering), group, having, limit, offset, distinct, col, lock, paranoid, raw);
+        return new FindOptions(where, appended(order, ordering), limit, offset, extras);
     }
 
     /**
-     * {@code keys} with {@code key} after them. Vavr's {@code Vector.append} goes through a one-element List
-     * and an iterator, which shows on every finder call; a few keys are copied into one array instead.
+     * {@code keys} with {@code key} after them. The first two keys are put in place directly: {@code Array.append}
+     * copies through {@code Arrays.copyOf} of an array of unknown type, whose machine code alone kept the order
+     * methods too big for the JIT to inline.
      */
-    @SuppressWarnings("unchecked")
-    private static <T> Seq<T> appended(Seq<T> keys, T key) {
-        int size = keys.size();
-        if (size > 8 || !(keys instanceof Vector<T> vector)) {
-            return keys.append(key);
-        }
-        Object[] all = new Object[size + 1];
-        for (int i = 0; i < size; i++) {
-            all[i] = vector.get(i);
-        }
-        all[size] = key;
-        return Vector.of((T[]) all);
+    private static Seq<Ordering> appended(Seq<Ordering> keys, Ordering key) {
+        return switch (keys.size()) {
+            case 0 -> Array.of(key);
+            case 1 -> Array.of(keys.head(), key);
+            default -> keys.append(key);
+        };
     }
 
     // ---- group and having -------------------------------------------------------------------------
 
     /** Groups by these attributes: {@code group: ['lastName']}. */
     public FindOptions group(String... attributes) {
-        Vector<Either<String, Expression>> keys = Vector.of(attributes).map(a -> Either.left(name(a, "group")));
+        Array<Either<String, Expression>> keys = Array.of(attributes).map(a -> Either.left(name(a, "group")));
         return with(d -> d.group = d.group.appendAll(keys));
     }
 
     /** Groups by these expressions: {@code group: [fn('date', col('createdAt'))]}. */
     public FindOptions group(Expression... expressions) {
-        Vector<Either<String, Expression>> keys = Vector.of(expressions).map(Either::right);
+        Array<Either<String, Expression>> keys = Array.of(expressions).map(Either::right);
         return with(d -> d.group = d.group.appendAll(keys));
     }
 
@@ -234,16 +257,28 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
         if (limit < 0) {
             throw new ValidationError("limit must be 0 or more, got " + limit);
         }
-        return new FindOptions(where, whereAttributes, attributes, excludedAttributes, includedAttributes, order,
-                group, having, Option.some(limit), offset, distinct, col, lock, paranoid, raw);
+        return new FindOptions(where, order, page(limit), offset, extras);
     }
 
     public FindOptions offset(int offset) {
         if (offset < 0) {
             throw new ValidationError("offset must be 0 or more, got " + offset);
         }
-        return new FindOptions(where, whereAttributes, attributes, excludedAttributes, includedAttributes, order,
-                group, having, limit, Option.some(offset), distinct, col, lock, paranoid, raw);
+        return new FindOptions(where, order, limit, page(offset), extras);
+    }
+
+    /** {@code Option.some(n)}, kept for small n. */
+    private static Option<Integer> page(int n) {
+        return n < PAGES.length ? PAGES[n] : Option.some(n);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Option<Integer>[] pages(int count) {
+        Option<Integer>[] pages = new Option[count];
+        for (int i = 0; i < count; i++) {
+            pages[i] = Option.some(i);
+        }
+        return pages;
     }
 
     // ---- count ------------------------------------------------------------------------------------
@@ -275,21 +310,78 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
         return with(d -> d.raw = raw);
     }
 
+    // ---- the extras, each by its own name ----------------------------------------------------------
+
+    /** See {@link Extras#whereAttributes()}. */
+    public LinkedHashMap<String, Option<Object>> whereAttributes() {
+        return extras.whereAttributes;
+    }
+
+    /** The selection ({@code attributes: [...]}); none selects every attribute. */
+    public Option<Seq<Selection>> attributes() {
+        return extras.attributes;
+    }
+
+    /** Attributes left out of the full selection ({@code attributes: {exclude}}). */
+    public Seq<String> excludedAttributes() {
+        return extras.excludedAttributes;
+    }
+
+    /** Selections added to the full selection ({@code attributes: {include}}). */
+    public Seq<Selection> includedAttributes() {
+        return extras.includedAttributes;
+    }
+
+    /** The GROUP BY keys: attribute names (left) or expressions (right). */
+    public Seq<Either<String, Expression>> group() {
+        return extras.group;
+    }
+
+    /** The HAVING condition, over attributes, selected aliases and expressions. */
+    public Option<Expression> having() {
+        return extras.having;
+    }
+
+    /** {@code count} counts distinct values. */
+    public boolean distinct() {
+        return extras.distinct;
+    }
+
+    /** The attribute {@code count} counts; none counts rows. */
+    public Option<String> col() {
+        return extras.col;
+    }
+
+    /** The row lock to take. */
+    public Option<Lock> lock() {
+        return extras.lock;
+    }
+
+    /** Whether a paranoid model's finders skip soft-deleted rows. */
+    public boolean paranoid() {
+        return extras.paranoid;
+    }
+
+    /** Sequelize's {@code raw}: plain rows; no effect on the SQL. */
+    public boolean raw() {
+        return extras.raw;
+    }
+
     // ---- internals --------------------------------------------------------------------------------
 
     /** These options selecting every attribute again: what findAndCountAll's count is given. */
     FindOptions withoutAttributes() {
         return with(d -> {
             d.attributes = Option.none();
-            d.excludedAttributes = Vector.empty();
-            d.includedAttributes = Vector.empty();
+            d.excludedAttributes = Array.empty();
+            d.includedAttributes = Array.empty();
         });
     }
 
     /** These options without order, limit and offset: what count runs with, as in Sequelize. */
     FindOptions withoutPaging() {
         return with(d -> {
-            d.order = Vector.empty();
+            d.order = Array.empty();
             d.limit = Option.none();
             d.offset = Option.none();
         });
@@ -333,26 +425,27 @@ public record FindOptions(Option<Expression> where, LinkedHashMap<String, Option
         boolean raw;
 
         Draft(FindOptions o) {
+            Extras e = o.extras;
             where = o.where;
-            whereAttributes = o.whereAttributes;
-            attributes = o.attributes;
-            excludedAttributes = o.excludedAttributes;
-            includedAttributes = o.includedAttributes;
+            whereAttributes = e.whereAttributes;
+            attributes = e.attributes;
+            excludedAttributes = e.excludedAttributes;
+            includedAttributes = e.includedAttributes;
             order = o.order;
-            group = o.group;
-            having = o.having;
+            group = e.group;
+            having = e.having;
             limit = o.limit;
             offset = o.offset;
-            distinct = o.distinct;
-            col = o.col;
-            lock = o.lock;
-            paranoid = o.paranoid;
-            raw = o.raw;
+            distinct = e.distinct;
+            col = e.col;
+            lock = e.lock;
+            paranoid = e.paranoid;
+            raw = e.raw;
         }
 
         FindOptions build() {
-            return new FindOptions(where, whereAttributes, attributes, excludedAttributes, includedAttributes, order,
-                    group, having, limit, offset, distinct, col, lock, paranoid, raw);
+            return new FindOptions(where, order, limit, offset, new Extras(whereAttributes, attributes,
+                    excludedAttributes, includedAttributes, group, having, distinct, col, lock, paranoid, raw));
         }
     }
 }

@@ -9,12 +9,15 @@ import dev.sequelj.ast.expression.Expression.Param;
 import dev.sequelj.ast.expression.Expression.Quantified;
 import dev.sequelj.ast.expression.Expression.Quantifier;
 import dev.sequelj.ast.expression.Parameter;
+import io.vavr.collection.Array;
 import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * One Sequelize operator applied to one target (an attribute's column or a JSON path) with the value the
@@ -99,6 +102,29 @@ final class OperatorConditions {
         };
     }
 
+    // ---- the typed builder's commonest operators ---------------------------------------------------------
+    // Each is condition()'s arm for it, reached without condition()'s switch over every operator: that method is
+    // too big for the JIT to inline, so each condition built through it paid a call and had its parts allocated.
+
+    /** {@code target > value}, {@code >=}, {@code <}, {@code <=}: as {@link #condition} for {@code $gt} and the others. */
+    static Expression ordered(Expression target, ComparisonOperator operator, Op op, Object value, Object path) {
+        return compare(target, operator, required(op, operand(value, path), path), op, path);
+    }
+
+    /** {@code target LIKE pattern} and its variants: as {@link #condition} for {@code $like} and the others. */
+    static Expression like(Expression target, ComparisonOperator operator, Op op, Object value, Object path) {
+        return pattern(target, operator, op, operand(value, path), path);
+    }
+
+    /** {@code target [NOT] IN (values...)}: as {@link #condition} for {@code $in} given a list. */
+    static Expression inValues(Expression target, Object[] values, boolean negated) {
+        Expression[] params = new Expression[values.length];
+        for (int i = 0; i < values.length; i++) {
+            params[i] = param(values[i]);
+        }
+        return new Expression.In(target, Array.of(params), negated);
+    }
+
     /** Sequelize's {@code $not} on an attribute: IS NOT NULL, IS NOT TRUE/FALSE, NOT IN, or {@code !=}. */
     private static Expression not(Expression target, Object operand, Object path) {
         return switch (operand) {
@@ -116,6 +142,11 @@ final class OperatorConditions {
      * operators that take documents ({@code $contains}) and refused by the rest.
      */
     private static Object operand(Object value, Object path) {
+        // Plain values, by far the commonest, return at once; the rest is apart so that this stays small to inline.
+        return value instanceof Where.AttributeCondition || value instanceof Map<?, ?> ? columnOrQuantified(value, path) : value;
+    }
+
+    private static Object columnOrQuantified(Object value, Object path) {
         if (value instanceof Where.AttributeCondition other) {
             return new Column(Option.none(), other.attribute());
         }
@@ -240,13 +271,25 @@ final class OperatorConditions {
 
     private static Expression in(Expression target, Object list, boolean negated) {
         if (list instanceof Collection<?> items) {
-            // One array of Params made in place: an IN list is built on every finder call that has one.
-            Object[] values = items.toArray();
-            Expression[] params = new Expression[values.length];
-            for (int i = 0; i < values.length; i++) {
-                params[i] = param(values[i]);
+            // One array of Params made in place (read by index from a list such as Where.in's varargs), held
+            // by an Array: an IN list is built on every finder call that has one.
+            Expression[] params;
+            if (items instanceof List<?> indexed && items instanceof RandomAccess) {
+                params = new Expression[indexed.size()];
+                for (int i = 0; i < params.length; i++) {
+                    params[i] = param(indexed.get(i));
+                }
+            } else {
+                Object[] values = items.toArray();
+                params = new Expression[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    params[i] = param(values[i]);
+                }
             }
-            return new Expression.In(target, Vector.of(params), negated);
+            return new Expression.In(target, Array.of(params), negated);
+        }
+        if (list instanceof Object[] values) {
+            return inValues(target, values, negated);
         }
         return new Expression.In(target, list(list).map(OperatorConditions::param), negated);
     }

@@ -23,6 +23,24 @@ import java.util.Locale;
  */
 public record Ordering(Either<String, Expression> key, Option<Direction> direction, Option<Nulls> nulls) {
 
+    private static final Option<Direction> ASC = Option.some(Direction.ASC);
+    private static final Option<Direction> DESC = Option.some(Direction.DESC);
+    private static final Option<Nulls> NULLS_FIRST = Option.some(Nulls.FIRST);
+    private static final Option<Nulls> NULLS_LAST = Option.some(Nulls.LAST);
+
+    /**
+     * {@code Option.some(direction)}, one kept instance per direction rather than a new one per order key
+     * (set on most finder calls).
+     */
+    public static Option<Direction> some(Direction direction) {
+        return direction == Direction.ASC ? ASC : direction == Direction.DESC ? DESC : Option.some(direction);
+    }
+
+    /** {@code Option.some(nulls)}, one kept instance per placement. */
+    public static Option<Nulls> some(Nulls nulls) {
+        return nulls == Nulls.FIRST ? NULLS_FIRST : nulls == Nulls.LAST ? NULLS_LAST : Option.some(nulls);
+    }
+
     /** The direction strings Sequelize accepts, in its order, case-insensitively. */
     private static final Vector<String> SEQUELIZE_DIRECTIONS = Vector.of("ASC", "DESC", "ASC NULLS LAST", "DESC NULLS LAST",
             "ASC NULLS FIRST", "DESC NULLS FIRST", "NULLS FIRST", "NULLS LAST");
@@ -38,10 +56,9 @@ public record Ordering(Either<String, Expression> key, Option<Direction> directi
         if (!SEQUELIZE_DIRECTIONS.contains(normalized)) {
             throw new ValidationError("unknown direction '" + text + "'; expected one of " + SEQUELIZE_DIRECTIONS.mkString(", "));
         }
-        Option<Direction> direction = normalized.startsWith("ASC") ? Option.some(Direction.ASC)
-                : normalized.startsWith("DESC") ? Option.some(Direction.DESC) : Option.none();
-        Option<Nulls> nulls = normalized.endsWith("NULLS FIRST") ? Option.some(Nulls.FIRST)
-                : normalized.endsWith("NULLS LAST") ? Option.some(Nulls.LAST) : Option.none();
+        Option<Direction> direction = normalized.startsWith("ASC") ? ASC : normalized.startsWith("DESC") ? DESC : Option.none();
+        Option<Nulls> nulls = normalized.endsWith("NULLS FIRST") ? NULLS_FIRST
+                : normalized.endsWith("NULLS LAST") ? NULLS_LAST : Option.none();
         return Tuple.of(direction, nulls);
     }
 }

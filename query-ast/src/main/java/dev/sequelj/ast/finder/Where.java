@@ -1,8 +1,9 @@
 package dev.sequelj.ast.finder;
 
+import dev.sequelj.ast.expression.ComparisonOperator;
 import dev.sequelj.ast.expression.Expression;
 import dev.sequelj.ast.expression.Parameter;
-import io.vavr.collection.Vector;
+import io.vavr.collection.Array;
 
 /**
  * The typed where builder, the second form beside Sequelize's object form ({@link WhereObject}), with
@@ -43,12 +44,13 @@ public final class Where {
 
     /** All conditions hold. */
     public static Expression and(Expression... conditions) {
-        return new Expression.And(Vector.of(conditions));
+        // An Array, not a Vector: a few operands built once and read by index, on every finder call.
+        return new Expression.And(Array.of(conditions));
     }
 
     /** Any condition holds. */
     public static Expression or(Expression... conditions) {
-        return new Expression.Or(Vector.of(conditions));
+        return new Expression.Or(Array.of(conditions));
     }
 
     /** The condition does not hold. */
@@ -82,19 +84,19 @@ public final class Where {
         }
 
         public Expression gt(Object value) {
-            return op(Op.gt, value);
+            return ordered(Op.gt, ComparisonOperator.GT, value);
         }
 
         public Expression gte(Object value) {
-            return op(Op.gte, value);
+            return ordered(Op.gte, ComparisonOperator.GTE, value);
         }
 
         public Expression lt(Object value) {
-            return op(Op.lt, value);
+            return ordered(Op.lt, ComparisonOperator.LT, value);
         }
 
         public Expression lte(Object value) {
-            return op(Op.lte, value);
+            return ordered(Op.lte, ComparisonOperator.LTE, value);
         }
 
         /** {@code IS NULL}, {@code IS TRUE} or {@code IS FALSE} ({@code Op.is}). */
@@ -112,20 +114,20 @@ public final class Where {
 
         /** {@code LIKE pattern}; the pattern may also be {@code any(...)} or {@code all(...)} (PostgreSQL). */
         public Expression like(Object pattern) {
-            return op(Op.like, pattern);
+            return like(Op.like, ComparisonOperator.LIKE, pattern);
         }
 
         public Expression notLike(Object pattern) {
-            return op(Op.notLike, pattern);
+            return like(Op.notLike, ComparisonOperator.NOT_LIKE, pattern);
         }
 
         /** Case-insensitive LIKE (PostgreSQL's {@code ILIKE}). */
         public Expression iLike(Object pattern) {
-            return op(Op.iLike, pattern);
+            return like(Op.iLike, ComparisonOperator.ILIKE, pattern);
         }
 
         public Expression notILike(Object pattern) {
-            return op(Op.notILike, pattern);
+            return like(Op.notILike, ComparisonOperator.NOT_ILIKE, pattern);
         }
 
         /** {@code LIKE 'text%'}; as in Sequelize, {@code %} and {@code _} inside the text still match anything. */
@@ -170,11 +172,11 @@ public final class Where {
         }
 
         public Expression in(Object... values) {
-            return op(Op.in, java.util.Arrays.asList(values));
+            return OperatorConditions.inValues(WhereKeys.target(attribute, new Path(attribute, Op.in)), values, false);
         }
 
         public Expression notIn(Object... values) {
-            return op(Op.notIn, java.util.Arrays.asList(values));
+            return OperatorConditions.inValues(WhereKeys.target(attribute, new Path(attribute, Op.notIn)), values, true);
         }
 
         public Expression isNull() {
@@ -244,6 +246,18 @@ public final class Where {
         private Expression op(Op op, Object value) {
             Path path = new Path(attribute, op);
             return OperatorConditions.condition(WhereKeys.target(attribute, path), op, value, path);
+        }
+
+        // The commonest operators skip condition()'s switch over every operator (see OperatorConditions.ordered).
+
+        private Expression ordered(Op op, ComparisonOperator operator, Object value) {
+            Path path = new Path(attribute, op);
+            return OperatorConditions.ordered(WhereKeys.target(attribute, path), operator, op, value, path);
+        }
+
+        private Expression like(Op op, ComparisonOperator operator, Object pattern) {
+            Path path = new Path(attribute, op);
+            return OperatorConditions.like(WhereKeys.target(attribute, path), operator, op, pattern, path);
         }
     }
 

@@ -80,14 +80,20 @@ public final class WriteStatements {
                                           Instant now, UuidGenerator uuids) {
         Expression[] cells = new Rows(model, options.fields(), !options.silent(), now, uuids).cells(values);
         Vector<Attribute> attributes = model.attributeList();
-        Vector<String> columns = Vector.empty();
-        Vector<Expression> sent = Vector.empty();
-        for (int i = 0; i < cells.length; i++) {
+        int width = 0;
+        for (Expression cell : cells) {
+            width += cell == null ? 0 : 1;
+        }
+        String[] fields = new String[width];
+        Expression[] given = new Expression[width];
+        for (int i = 0, c = 0; i < cells.length; i++) {
             if (cells[i] != null) {
-                columns = columns.append(attributes.get(i).field());
-                sent = sent.append(cells[i]);
+                fields[c] = attributes.get(i).field();
+                given[c++] = cells[i];
             }
         }
+        Vector<String> columns = Vector.of(fields);
+        Vector<Expression> sent = Vector.of(given);
         // A duplicate skipped inserts nothing, so no generated key names the row: it must come back.
         boolean required = options.returning().asked() || options.ignoreDuplicates()
                 || leavesColumnDefault(model, columns);
@@ -127,22 +133,22 @@ public final class WriteStatements {
             throw new ValidationError("bulkCreate: ignoreDuplicates and updateOnDuplicate exclude each other;"
                     + " give one of them");
         }
-        // Each row's cells by attribute position, null where the row gives nothing: no map per row.
+        // Each row's values by attribute position, Rows.NOT_SENT where the row sends nothing: no map per row.
         Rows builder = new Rows(model, options.fields(), true, now, uuids);
-        java.util.ArrayList<Expression[]> checked = new java.util.ArrayList<>();
+        java.util.ArrayList<Object[]> checked = new java.util.ArrayList<>();
         Vector<Attribute> attributes = model.attributeList();
         boolean[] given = new boolean[attributes.size()];
         int index = 0;
         for (Map<String, ?> values : rows) {
-            Expression[] cells;
+            Object[] cells;
             try {
-                cells = builder.cells(values);
+                cells = builder.values(values);
             } catch (ValidationError e) {
                 // Named here rather than passed in: the name is built only for the row at fault.
                 throw new ValidationError("rows[" + index + "]: " + e.getMessage());
             }
             for (int i = 0; i < cells.length; i++) {
-                given[i] |= cells[i] != null;
+                given[i] |= cells[i] != Rows.NOT_SENT;
             }
             checked.add(cells);
             index++;
@@ -157,30 +163,31 @@ public final class WriteStatements {
         }
         int[] positions = new int[width];
         Vector<String> columns = Vector.empty();
-        @SuppressWarnings("unchecked")
-        Option<Expression>[] missing = new Option[width];
+        Vector<dev.sequelj.ast.model.DataType> types = Vector.empty();
+        // What a row that does not give a column sends: NULL, or the database's key for the auto-increment key.
+        Object[] missing = new Object[width];
         int keyPosition = -1;
         for (int i = 0, c = 0; i < given.length; i++) {
             if (given[i]) {
                 Attribute attribute = attributes.get(i);
                 positions[c] = i;
                 columns = columns.append(attribute.field());
+                types = types.append(attribute.type());
                 boolean isKey = key.contains(attribute.field());
                 keyPosition = isKey ? c : keyPosition;
-                missing[c++] = isKey ? Option.none() : Option.some(new Param(null, Option.some(attribute.type())));
+                missing[c++] = isKey ? Statement.BulkInsert.Generated.KEY : null;
             }
         }
-        java.util.ArrayList<Seq<Option<Expression>>> sentRows = new java.util.ArrayList<>(checked.size());
-        for (Expression[] row : checked) {
-            @SuppressWarnings("unchecked")
-            Option<Expression>[] sent = new Option[width];
+        java.util.ArrayList<io.vavr.collection.Array<Object>> sentRows = new java.util.ArrayList<>(checked.size());
+        Object[] sent = new Object[width];
+        for (Object[] row : checked) {
             for (int c = 0; c < width; c++) {
-                Expression cell = row[positions[c]];
-                sent[c] = cell == null ? missing[c] : Option.some(cell);
+                Object value = row[positions[c]];
+                sent[c] = value == Rows.NOT_SENT ? missing[c] : value;
             }
-            sentRows.add(Vector.of(sent));
+            sentRows.add(io.vavr.collection.Array.of(sent)); // a copy of sent
         }
-        Vector<Seq<Option<Expression>>> cells = Vector.ofAll(sentRows);
+        io.vavr.collection.Array<io.vavr.collection.Array<Object>> cells = io.vavr.collection.Array.ofAll(sentRows);
         OnDuplicate onDuplicate = options.ignoreDuplicates() ? OnDuplicate.IGNORE
                 : options.updateOnDuplicate().isEmpty() ? OnDuplicate.REFUSE
                 : new OnDuplicate.Update(conflictKey(model, options.conflictAttributes(), "conflictAttributes"),
@@ -189,7 +196,7 @@ public final class WriteStatements {
         // skipped or updated as a duplicate; otherwise the rows must come back.
         boolean required = options.returning().asked() || !(onDuplicate instanceof OnDuplicate.Refuse)
                 || keyPosition >= 0 || leavesColumnDefault(model, columns);
-        return Option.some(new Statement.BulkInsert(model.table(), key, columns, cells, onDuplicate,
+        return Option.some(new Statement.BulkInsert(model.table(), key, columns, types, cells, onDuplicate,
                 returning(model, options.returning()), required));
     }
 
@@ -294,14 +301,27 @@ public final class WriteStatements {
             }
         }
 
+        /** One row's cells by attribute position, as {@link #values}, each sent value a typed parameter; null where nothing is sent. */
+        Expression[] cells(Map<String, ?> givenValues) {
+            Object[] values = values(givenValues);
+            Expression[] cells = new Expression[values.length];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = values[i] == NOT_SENT ? null : new Param(values[i], types[i]);
+            }
+            return cells;
+        }
+
+        /** Where a row sends nothing for an attribute (a value sent may be null: NULL is sent). */
+        static final Object NOT_SENT = new Object();
+
         /**
-         * One row's checked values by attribute position (null where nothing is sent): the given attributes
+         * One row's checked values by attribute position ({@link #NOT_SENT} where nothing is sent): the given attributes
          * with the defaults of those not given filled in, as Sequelize's {@code build} does
          * ({@link DefaultValues}; a literal default is left to the column's DEFAULT clause), only those in
          * {@code fields} when given, {@code createdAt} stamped unless given, {@code updatedAt} stamped unless
          * {@code stampUpdatedAt} is off, and the auto-increment key only when given.
          */
-        Expression[] cells(Map<String, ?> givenValues) {
+        Object[] values(Map<String, ?> givenValues) {
             for (String name : givenValues.keySet()) {
                 if (!model.attributes().containsKey(name)) {
                     model.attribute(name); // refuses it, naming the model's attributes
@@ -312,7 +332,8 @@ public final class WriteStatements {
                 prepare();
             }
             Vector<Attribute> attributes = model.attributeList();
-            Expression[] cells = new Expression[written.length];
+            Object[] cells = new Object[written.length];
+            java.util.Arrays.fill(cells, NOT_SENT);
             for (int i = 0; i < cells.length; i++) {
                 if (!written[i]) {
                     continue;
@@ -336,7 +357,7 @@ public final class WriteStatements {
                             + " cannot be null" + (given ? "" : " (no value was given)"));
                 }
                 if (given) {
-                    cells[i] = new Param(ValueChecker.check(model.name(), attribute, value), types[i]);
+                    cells[i] = ValueChecker.check(model.name(), attribute, value);
                 }
             }
             return cells;

@@ -1,6 +1,8 @@
 package dev.sequelj.ast.statement;
 
 import dev.sequelj.ast.expression.Expression;
+import dev.sequelj.ast.model.DataType;
+import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
@@ -109,8 +111,12 @@ public sealed interface Statement {
      *                            not list it, the database generates it for every row; when it does, a row
      *                            whose cell is empty leaves it to the database and the others give it
      * @param columns             the columns given values, in order
-     * @param rows                one cell per column in each row; a cell is empty only in the
-     *                            auto-increment key's column ("let the database generate it")
+     * @param types               each column's data type, in the order of {@code columns}: every value of the
+     *                            column is bound as a parameter of that type
+     * @param rows                one value per column in each row, as checked against its attribute (null
+     *                            binds NULL), or {@link Generated#KEY} only in the auto-increment key's column
+     *                            ("let the database generate it"). A row is an array of plain values rather
+     *                            than an expression per cell: {@code bulkCreate} sends 100,000 rows at once
      * @param onDuplicate         what to do with a row that collides with an existing one
      * @param returning           the columns of the stored rows to hand back; none when empty
      * @param returningRequired   whether {@code returning} must be read from the database; when false, each
@@ -118,15 +124,30 @@ public sealed interface Statement {
      *                            row gives the auto-increment key, and the keys of one statement's rows are
      *                            consecutive, so a dialect may read the generated key instead of the rows
      */
-    record BulkInsert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns,
-                      Seq<Seq<Option<Expression>>> rows, OnDuplicate onDuplicate, Seq<String> returning,
+    record BulkInsert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<DataType> types,
+                      Seq<Array<Object>> rows, OnDuplicate onDuplicate, Seq<String> returning,
                       boolean returningRequired)
             implements Statement {
 
+        /** The cell of a row that leaves the auto-increment key to the database. */
+        public enum Generated { KEY }
+
+        public BulkInsert {
+            if (types.size() != columns.size()) {
+                throw new IllegalArgumentException(types.size() + " types for " + columns.size() + " columns");
+            }
+        }
+
         /** A bulk insert whose {@code returning} columns are read from the database wherever it can hand them back. */
-        public BulkInsert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns,
-                          Seq<Seq<Option<Expression>>> rows, OnDuplicate onDuplicate, Seq<String> returning) {
-            this(table, autoIncrementColumn, columns, rows, onDuplicate, returning, true);
+        public BulkInsert(TableName table, Option<String> autoIncrementColumn, Seq<String> columns, Seq<DataType> types,
+                          Seq<Array<Object>> rows, OnDuplicate onDuplicate, Seq<String> returning) {
+            this(table, autoIncrementColumn, columns, types, rows, onDuplicate, returning, true);
+        }
+
+        /** The same insert with other rows (a part of it, as a dialect's caps cut it). */
+        public BulkInsert withRows(Seq<Array<Object>> someRows) {
+            return new BulkInsert(table, autoIncrementColumn, columns, types, someRows, onDuplicate, returning,
+                    returningRequired);
         }
     }
 

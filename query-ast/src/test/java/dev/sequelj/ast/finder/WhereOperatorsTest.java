@@ -88,8 +88,8 @@ class WhereOperatorsTest {
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put(operator, value);
 
-        assertThat(WhereObject.parse(Map.of("a", condition))).isEqualTo(expected);
-        assertThat(typed).isEqualTo(expected);
+        assertThat(WhereObject.parse(Map.of("a", condition))).isEqualTo(expected).hasSameHashCodeAs(expected);
+        assertThat(typed).isEqualTo(expected).hasSameHashCodeAs(expected);
     }
 
     @Test
@@ -118,6 +118,11 @@ class WhereOperatorsTest {
         Expression chained = col("a").gt(1).and(col("b").eq(2)).and(col("c").eq(3)).or(col("d").isNull());
 
         assertThat(chained).isEqualTo(or(Where.and(col("a").gt(1), col("b").eq(2), col("c").eq(3)), col("d").isNull()));
+        // The typed builder keeps its operands in Arrays, the object form in Vectors: the same condition either way.
+        Expression typed = Where.and(col("a").eq(1), col("b").in(2, 3));
+        Expression object = WhereObject.parse(Map.of("$and", List.of(Map.of("a", 1), Map.of("b", List.of(2, 3)))));
+        assertThat(typed).isEqualTo(object).hasSameHashCodeAs(object);
+        assertThat(object).isEqualTo(typed);
         assertThat(WhereObject.parse(Map.of("$not", Map.of("$or", List.of(Map.of("a", 1), Map.of("b", 2))))))
                 .isEqualTo(not(col("a").eq(1).or(col("b").eq(2))));
     }

@@ -125,10 +125,11 @@ class WriteStatementsTest {
                 BulkCreateOptions.options(), NOW).get();
 
         assertThat(insert.columns()).containsExactly("id", "firstName", "last_name", "age", "createdAt", "updatedAt");
-        assertThat(insert.rows().get(0)).containsExactly(Option.none(), Option.some(param("A", DataTypes.STRING)),
-                Option.some(param(null, DataTypes.STRING)), Option.some(param(1, DataTypes.INTEGER)),
-                Option.some(param(MILLIS, DataTypes.DATE)), Option.some(param(MILLIS, DataTypes.DATE)));
-        assertThat(insert.rows().get(1).head()).isEqualTo(Option.some(param(9, DataTypes.INTEGER)));
+        assertThat(insert.types()).containsExactly(DataTypes.INTEGER, DataTypes.STRING, DataTypes.STRING, DataTypes.INTEGER,
+                DataTypes.DATE, DataTypes.DATE);
+        // A row not giving a column sends NULL for it, or leaves the auto-increment key to the database.
+        assertThat(insert.rows().get(0)).containsExactly(Statement.BulkInsert.Generated.KEY, "A", null, 1, MILLIS, MILLIS);
+        assertThat(insert.rows().get(1)).containsExactly(9, "B", "L", null, MILLIS, MILLIS);
         assertThat(insert.onDuplicate()).isEqualTo(OnDuplicate.REFUSE);
         assertThat(insert.returning()).hasSize(6);
     }
@@ -148,11 +149,10 @@ class WriteStatementsTest {
 
         // The literal default is the column's DEFAULT: left out, so the database fills it in.
         assertThat(insert.columns()).containsExactly("code", "qty", "note");
+        assertThat(insert.types()).containsExactly(DataTypes.UUID, DataTypes.INTEGER, DataTypes.STRING);
         assertThat(insert.rows()).containsExactly(
-                Vector.of(Option.some(param(java.util.UUID.fromString("00000000-0000-4000-8000-000000000001"), DataTypes.UUID)),
-                        Option.some(param(1, DataTypes.INTEGER)), Option.some(param("a", DataTypes.STRING))),
-                Vector.of(Option.some(param(java.util.UUID.fromString("00000000-0000-4000-8000-000000000002"), DataTypes.UUID)),
-                        Option.some(param(5, DataTypes.INTEGER)), Option.some(param(null, DataTypes.STRING))));
+                io.vavr.collection.Array.of(java.util.UUID.fromString("00000000-0000-4000-8000-000000000001"), 1, "a"),
+                io.vavr.collection.Array.of(java.util.UUID.fromString("00000000-0000-4000-8000-000000000002"), 5, null));
 
         Statement.Upsert upsert = WriteStatements.upsert(item, Map.of("note", "b"), UpsertOptions.options(), NOW, uuids);
         assertThat(upsert.columns()).containsExactly("code", "qty", "note");
