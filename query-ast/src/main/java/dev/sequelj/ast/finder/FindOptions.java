@@ -205,9 +205,17 @@ public record FindOptions(Option<Expression> where, Seq<Ordering> order, Option<
         return new FindOptions(where, appended(order, ordering), limit, offset, extras);
     }
 
-    /** {@code keys} with {@code key} after them; the first key without copying an empty array. */
+    /**
+     * {@code keys} with {@code key} after them. The first two keys are put in place directly: {@code Array.append}
+     * copies through {@code Arrays.copyOf} of an array of unknown type, whose machine code alone kept the order
+     * methods too big for the JIT to inline.
+     */
     private static Seq<Ordering> appended(Seq<Ordering> keys, Ordering key) {
-        return keys.isEmpty() ? Array.of(key) : keys.append(key);
+        return switch (keys.size()) {
+            case 0 -> Array.of(key);
+            case 1 -> Array.of(keys.head(), key);
+            default -> keys.append(key);
+        };
     }
 
     // ---- group and having -------------------------------------------------------------------------

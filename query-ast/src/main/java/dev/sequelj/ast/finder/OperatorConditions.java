@@ -142,6 +142,11 @@ final class OperatorConditions {
      * operators that take documents ({@code $contains}) and refused by the rest.
      */
     private static Object operand(Object value, Object path) {
+        // Plain values, by far the commonest, return at once; the rest is apart so that this stays small to inline.
+        return value instanceof Where.AttributeCondition || value instanceof Map<?, ?> ? columnOrQuantified(value, path) : value;
+    }
+
+    private static Object columnOrQuantified(Object value, Object path) {
         if (value instanceof Where.AttributeCondition other) {
             return new Column(Option.none(), other.attribute());
         }
