@@ -277,6 +277,13 @@ public final class WriteStatements {
         /** Per attribute position: whether {@code fields} writes it; made with the first row, after its values are checked. */
         private boolean[] written;
         private Option<dev.sequelj.ast.model.DataType>[] types;
+        /** Per attribute position, made with {@code written}: the attribute, and what each row asks of it. */
+        private Attribute[] attributes;
+        private boolean[] isUpdatedAt;
+        private boolean[] isCreatedAt;
+        private boolean[] literalDefault;
+        /** The model's attribute names, for refusing an unknown one: a hash lookup per given name. */
+        private java.util.HashSet<String> known;
 
         Rows(ModelDefinition model, Option<Seq<String>> fields, boolean stampUpdatedAt, Instant now, UuidGenerator uuids) {
             this.model = model;
@@ -294,10 +301,17 @@ public final class WriteStatements {
             Vector<Attribute> attributes = model.attributeList();
             written = new boolean[attributes.size()];
             types = new Option[attributes.size()];
+            this.attributes = attributes.toJavaArray(Attribute[]::new);
+            isUpdatedAt = new boolean[written.length];
+            isCreatedAt = new boolean[written.length];
+            literalDefault = new boolean[written.length];
             for (int i = 0; i < written.length; i++) {
                 Attribute attribute = attributes.get(i);
                 written[i] = names.forAll(list -> list.contains(attribute.name()));
                 types[i] = Option.some(attribute.type());
+                isUpdatedAt[i] = model.updatedAt().contains(attribute.name());
+                isCreatedAt[i] = model.createdAt().contains(attribute.name());
+                literalDefault[i] = attribute.defaultValue().exists(d -> d instanceof DefaultValue.Literal);
             }
         }
 
@@ -322,8 +336,11 @@ public final class WriteStatements {
          * {@code stampUpdatedAt} is off, and the auto-increment key only when given.
          */
         Object[] values(Map<String, ?> givenValues) {
+            if (known == null) {
+                known = new java.util.HashSet<>(model.attributeList().map(Attribute::name).toJavaList());
+            }
             for (String name : givenValues.keySet()) {
-                if (!model.attributes().containsKey(name)) {
+                if (!known.contains(name)) {
                     model.attribute(name); // refuses it, naming the model's attributes
                 }
             }
@@ -331,18 +348,16 @@ public final class WriteStatements {
             if (written == null) {
                 prepare();
             }
-            Vector<Attribute> attributes = model.attributeList();
             Object[] cells = new Object[written.length];
             java.util.Arrays.fill(cells, NOT_SENT);
             for (int i = 0; i < cells.length; i++) {
                 if (!written[i]) {
                     continue;
                 }
-                Attribute attribute = attributes.get(i);
+                Attribute attribute = attributes[i];
                 Object value = values.get(attribute.name());
                 boolean given = value != null || values.containsKey(attribute.name());
-                boolean stamped = model.updatedAt().contains(attribute.name()) ? stampUpdatedAt
-                        : model.createdAt().contains(attribute.name()) && value == null;
+                boolean stamped = isUpdatedAt[i] ? stampUpdatedAt : isCreatedAt[i] && value == null;
                 if (stamped) {
                     value = stamp;
                     given = true;
@@ -351,7 +366,7 @@ public final class WriteStatements {
                     continue;
                 }
                 // A literal default is left to the column's DEFAULT clause, so the database supplies the value.
-                boolean databaseDefault = !given && attribute.defaultValue().exists(d -> d instanceof DefaultValue.Literal);
+                boolean databaseDefault = !given && literalDefault[i];
                 if (value == null && !attribute.allowNull() && !databaseDefault) {
                     throw new ValidationError("notNull Violation: " + model.name() + "." + attribute.name()
                             + " cannot be null" + (given ? "" : " (no value was given)"));

@@ -576,11 +576,19 @@ public final class FinderShape {
     }
 
     private void mark(Marker marker) {
-        add(marker, marker.hash);
+        if (expected != null) {
+            compare(marker);
+        } else {
+            add(marker, marker.hash);
+        }
     }
 
     private void name(String name) {
-        add(name, name.hashCode());
+        if (expected != null) {
+            compare(name); // no hash to take
+        } else {
+            add(name, name.hashCode());
+        }
     }
 
     private void size(int size) {
