@@ -31,14 +31,32 @@ public record Ordering(Either<String, Expression> key, Option<Direction> directi
     /**
      * {@code Option.some(direction)}, one kept instance per direction rather than a new one per order key
      * (set on most finder calls).
+     *
+     * @throws ValidationError for a null direction (the overload without one leaves the database's default)
      */
     public static Option<Direction> some(Direction direction) {
-        return direction == Direction.ASC ? ASC : direction == Direction.DESC ? DESC : Option.some(direction);
+        if (direction == Direction.ASC) {
+            return ASC;
+        }
+        if (direction == Direction.DESC) {
+            return DESC;
+        }
+        throw new ValidationError("order: a direction must be ASC or DESC, got null; leave it out for the database's default");
     }
 
-    /** {@code Option.some(nulls)}, one kept instance per placement. */
+    /**
+     * {@code Option.some(nulls)}, one kept instance per placement.
+     *
+     * @throws ValidationError for a null placement (the overload without one leaves the database's default)
+     */
     public static Option<Nulls> some(Nulls nulls) {
-        return nulls == Nulls.FIRST ? NULLS_FIRST : nulls == Nulls.LAST ? NULLS_LAST : Option.some(nulls);
+        if (nulls == Nulls.FIRST) {
+            return NULLS_FIRST;
+        }
+        if (nulls == Nulls.LAST) {
+            return NULLS_LAST;
+        }
+        throw new ValidationError("order: NULLS must be FIRST or LAST, got null; leave it out for the database's default");
     }
 
     /** The direction strings Sequelize accepts, in its order, case-insensitively. */

@@ -80,4 +80,13 @@ class FindOptionsTest {
         assertThatThrownBy(() -> options().offset(-3)).isInstanceOf(ValidationError.class)
                 .hasMessage("offset must be 0 or more, got -3");
     }
+
+    @Test
+    void aNullDirectionOrNullPlacementIsRefusedTyped() {
+        assertThatThrownBy(() -> options().order("age", (Direction) null)).isInstanceOf(ValidationError.class)
+                .hasMessage("order: a direction must be ASC or DESC, got null; leave it out for the database's default");
+        assertThatThrownBy(() -> options().order("age", Direction.ASC, null)).isInstanceOf(ValidationError.class)
+                .hasMessage("order: NULLS must be FIRST or LAST, got null; leave it out for the database's default");
+        assertThatThrownBy(() -> options().order(col("age").gt(1), (Direction) null)).isInstanceOf(ValidationError.class);
+    }
 }
