@@ -209,9 +209,7 @@ public final class Model {
 
     /** {@code Model.findAll({...options, transaction})}. */
     public CompletableFuture<List<ModelInstance>> findAll(FindOptions options, Transaction transaction) {
-        // FinderSql: the statement built and rendered, or for a finder shape seen before its SQL bound to these values.
-        return attempt(() -> FinderSql.findAll(definition, options, sequelize.dialect()))
-                .thenCompose(sql -> sequelize.run(sql, StatementKind.SELECT, transaction).thenApply(this::instances));
+        return selectAll(options, transaction).thenApply(this::instances);
     }
 
     /** {@code Model.findOne()}: the first row, if any. */
@@ -231,9 +229,7 @@ public final class Model {
 
     /** {@code Model.findOne({...options, transaction})}. */
     public CompletableFuture<Optional<ModelInstance>> findOne(FindOptions options, Transaction transaction) {
-        return attempt(() -> FinderSql.findOne(definition, options, sequelize.dialect()))
-                .thenCompose(sql -> sequelize.run(sql, StatementKind.SELECT, transaction))
-                .thenApply(result -> instances(result).stream().findFirst());
+        return selectOne(options, transaction).thenApply(result -> instances(result).stream().findFirst());
     }
 
     // ==== finders and writes (issue 4: every finder and write runs live and answers as Sequelize) ====
@@ -264,7 +260,7 @@ public final class Model {
      * }</pre>
      */
     public CompletableFuture<ModelInstance> create(Map<String, ?> values, CreateOptions options, Transaction transaction) {
-        return attempt(() -> WriteStatements.create(definition, required(values, "create", "values"),
+        return sequelize.build(() -> WriteStatements.create(definition, required(values, "create", "values"),
                 required(options, "create", "options"), sequelize.clock().instant()))
                 .thenCompose(insert -> sequelize.run(insert, transaction).thenApply(result -> {
                     if (!result.rows().isEmpty() || result.generatedKey().isDefined()) {
@@ -305,7 +301,7 @@ public final class Model {
 
     /** {@code Model.findByPk(key, {...options, transaction})}. */
     public CompletableFuture<Optional<ModelInstance>> findByPk(Object key, FindOptions options, Transaction transaction) {
-        return attempt(() -> FinderSql.findByPk(definition, key, required(options, "findByPk", "options"), sequelize.dialect()))
+        return sequelize.build(() -> FinderSql.findByPk(definition, key, required(options, "findByPk", "options"), sequelize.dialect()))
                 .thenCompose(sql -> sql.isEmpty()
                         ? CompletableFuture.completedFuture(Optional.<ModelInstance>empty())
                         : sequelize.run(sql.get(), StatementKind.SELECT, transaction).thenApply(result -> first(instances(result))));
@@ -355,7 +351,7 @@ public final class Model {
      */
     public CompletableFuture<FindOrCreateResult> findOrCreate(FindOptions options, Map<String, ?> defaults,
                                                               Transaction transaction) {
-        return attempt(() -> FindStatements.findOrCreate(definition, required(options, "findOrCreate", "options"),
+        return sequelize.build(() -> FindStatements.findOrCreate(definition, required(options, "findOrCreate", "options"),
                 required(defaults, "findOrCreate", "defaults"), sequelize.clock().instant()))
                 .thenCompose(statements -> open(transaction).thenCompose(inner -> findOrCreateIn(statements, inner)
                         .handle((answer, error) -> error == null
@@ -481,7 +477,7 @@ public final class Model {
 
     /** {@code Model.findAndCountAll({...options, transaction})}. */
     public CompletableFuture<CountAndRows> findAndCountAll(FindOptions options, Transaction transaction) {
-        return attempt(() -> FindStatements.findAndCountAll(definition, ungrouped(options, "findAndCountAll")))
+        return sequelize.build(() -> FindStatements.findAndCountAll(definition, ungrouped(options, "findAndCountAll")))
                 .thenCompose(both -> sequelize.run(both.count(), transaction).thenApply(Model::countOf)
                         .thenCompose(count -> sequelize.run(both.rows(), transaction)
                                 // Sequelize answers no rows when the count is 0, whatever the page holds.
@@ -517,7 +513,7 @@ public final class Model {
 
     /** {@code Model.count({...options, transaction})}. */
     public CompletableFuture<Long> count(FindOptions options, Transaction transaction) {
-        return attempt(() -> FindStatements.count(definition, ungrouped(options, "count")))
+        return sequelize.build(() -> FindStatements.count(definition, ungrouped(options, "count")))
                 .thenCompose(select -> sequelize.run(select, transaction))
                 .thenApply(Model::countOf);
     }
@@ -539,7 +535,7 @@ public final class Model {
 
     /** {@code Model.count({group, transaction})}. */
     public CompletableFuture<List<GroupCount>> countByGroup(FindOptions options, Transaction transaction) {
-        return attempt(() -> {
+        return sequelize.build(() -> {
             if (required(options, "countByGroup", "options").group().isEmpty()) {
                 throw new ValidationError("countByGroup: give group, the attributes to count by"
                         + " (options().group(\"team\")); without it use count");
@@ -630,7 +626,7 @@ public final class Model {
 
     private CompletableFuture<Object> aggregate(String function, String attribute, FindOptions options,
                                                 Transaction transaction) {
-        return attempt(() -> {
+        return sequelize.build(() -> {
             required(attribute, function, "attribute");
             FindOptions checked = ungrouped(options, function);
             Statement.Select select = switch (function) {
@@ -691,7 +687,7 @@ public final class Model {
      */
     public CompletableFuture<List<ModelInstance>> bulkCreate(List<? extends Map<String, ?>> rows, BulkCreateOptions options,
                                                              Transaction transaction) {
-        return attempt(() -> WriteStatements.bulkCreate(definition, required(rows, "bulkCreate", "rows"),
+        return sequelize.build(() -> WriteStatements.bulkCreate(definition, required(rows, "bulkCreate", "rows"),
                 required(options, "bulkCreate", "options"), sequelize.clock().instant()))
                 .thenCompose(insert -> insert.isEmpty()
                         ? CompletableFuture.completedFuture(List.<ModelInstance>of())
@@ -767,7 +763,7 @@ public final class Model {
      * Sequelize. No where: a {@code ValidationError} before any SQL, as Sequelize's "Missing where attribute".
      */
     public CompletableFuture<UpdateResult> update(Map<String, ?> values, UpdateOptions options, Transaction transaction) {
-        return attempt(() -> WriteStatements.update(definition, required(values, "update", "values"),
+        return sequelize.build(() -> WriteStatements.update(definition, required(values, "update", "values"),
                 required(options, "update", "options"), sequelize.clock().instant()))
                 .thenCompose(update -> update.isEmpty()
                         ? CompletableFuture.completedFuture(new UpdateResult(0, List.of()))
@@ -838,7 +834,7 @@ public final class Model {
     }
 
     private CompletableFuture<UpdateResult> adjusted(Supplier<Statement.Update> build, Transaction transaction) {
-        return attempt(build).thenCompose(update -> sequelize.run(update, transaction)).thenApply(this::updated);
+        return sequelize.build(build).thenCompose(update -> sequelize.run(update, transaction)).thenApply(this::updated);
     }
 
     /** The changed rows where they came back (RETURNING / OUTPUT), else the count alone. */
@@ -870,7 +866,7 @@ public final class Model {
      * }</pre>
      */
     public CompletableFuture<Long> destroy(DestroyOptions options, Transaction transaction) {
-        return attempt(() -> WriteStatements.destroy(definition, required(options, "destroy", "options"),
+        return sequelize.build(() -> WriteStatements.destroy(definition, required(options, "destroy", "options"),
                 sequelize.clock().instant()))
                 .thenCompose(statement -> sequelize.runAll(statement, transaction))
                 .thenApply(Model::affected);
@@ -902,7 +898,7 @@ public final class Model {
      * }</pre>
      */
     public CompletableFuture<Void> restore(RestoreOptions options, Transaction transaction) {
-        return attempt(() -> WriteStatements.restore(definition, required(options, "restore", "options")))
+        return sequelize.build(() -> WriteStatements.restore(definition, required(options, "restore", "options")))
                 .thenCompose(update -> sequelize.run(update, transaction))
                 .thenApply(ignored -> null);
     }
@@ -934,7 +930,7 @@ public final class Model {
      * }</pre>
      */
     public CompletableFuture<Void> truncate(DestroyOptions options, Transaction transaction) {
-        return attempt(() -> WriteStatements.truncate(definition, required(options, "truncate", "options"),
+        return sequelize.build(() -> WriteStatements.truncate(definition, required(options, "truncate", "options"),
                 sequelize.clock().instant()))
                 .thenCompose(statement -> sequelize.runAll(statement, transaction))
                 .thenApply(ignored -> null);
@@ -975,7 +971,7 @@ public final class Model {
      * it back, else the values sent (and the generated key of a row inserted).
      */
     public CompletableFuture<UpsertResult> upsert(Map<String, ?> values, UpsertOptions options, Transaction transaction) {
-        return attempt(() -> WriteStatements.upsert(definition, required(values, "upsert", "values"),
+        return sequelize.build(() -> WriteStatements.upsert(definition, required(values, "upsert", "values"),
                 required(options, "upsert", "options"), sequelize.clock().instant()))
                 .thenCompose(upsert -> sequelize.run(upsert, transaction).thenApply(result -> upserted(upsert, result)));
     }
@@ -1022,14 +1018,20 @@ public final class Model {
 
     // ---- shared by the finders and writes -----------------------------------------------------------
 
-    /** Builds a statement (or anything), turning a refused input into a failed future, as Sequelize rejects. */
-    private static <T> CompletableFuture<T> attempt(Supplier<T> build) {
-        try {
-            // A HelpingFuture, so that the stages chained on it help a joining caller run the statement.
-            return HelpingFuture.of(build.get());
-        } catch (SequeljError e) {
-            return CompletableFuture.failedFuture(e);
-        }
+    /**
+     * The rows of {@code findAll(options)}, whatever they are mapped onto (instances, records, raw maps):
+     * through {@link FinderSql}, so a finder shape seen before has its SQL bound to these values rather than
+     * built and rendered again.
+     */
+    private CompletableFuture<QueryResult> selectAll(FindOptions options, Transaction transaction) {
+        return sequelize.build(() -> FinderSql.findAll(definition, options, sequelize.dialect()))
+                .thenCompose(sql -> sequelize.run(sql, StatementKind.SELECT, transaction));
+    }
+
+    /** The rows of {@code findOne(options)}, as {@link #selectAll} reads them. */
+    private CompletableFuture<QueryResult> selectOne(FindOptions options, Transaction transaction) {
+        return sequelize.build(() -> FinderSql.findOne(definition, options, sequelize.dialect()))
+                .thenCompose(sql -> sequelize.run(sql, StatementKind.SELECT, transaction));
     }
 
     /** A required argument; null is a {@code ValidationError} naming it. */
@@ -1319,9 +1321,7 @@ public final class Model {
         } catch (SequeljError e) {
             return CompletableFuture.failedFuture(e);
         }
-        return sequelize.build(() -> FindStatements.findAll(definition, options))
-                .thenCompose(select -> sequelize.run(select, transaction))
-                .thenApply(result -> records(result, mapper));
+        return selectAll(options, transaction).thenApply(result -> records(result, mapper));
     }
 
     /** {@code Model.findOne(options)} mapped onto a record; see {@link #findAll(FindOptions, Class)}. */
@@ -1338,9 +1338,7 @@ public final class Model {
         } catch (SequeljError e) {
             return CompletableFuture.failedFuture(e);
         }
-        return sequelize.build(() -> FindStatements.findOne(definition, options))
-                .thenCompose(select -> sequelize.run(select, transaction))
-                .thenApply(result -> records(result, mapper).stream().findFirst());
+        return selectOne(options, transaction).thenApply(result -> records(result, mapper).stream().findFirst());
     }
 
     /**
@@ -1358,9 +1356,7 @@ public final class Model {
 
     /** {@code findAll({...options, raw: true, transaction})}. */
     public CompletableFuture<List<Map<String, Object>>> findAllRaw(FindOptions options, Transaction transaction) {
-        return sequelize.build(() -> FindStatements.findAll(definition, options.raw(true)))
-                .thenCompose(select -> sequelize.run(select, transaction))
-                .thenApply(result -> rows(result, values -> (Map<String, Object>) values));
+        return selectAll(options.raw(true), transaction).thenApply(result -> rows(result, values -> (Map<String, Object>) values));
     }
 
     /** Sequelize's {@code findOne({raw: true})}: the first matching row as a plain map, if any. */
@@ -1370,8 +1366,7 @@ public final class Model {
 
     /** {@code findOne({...options, raw: true, transaction})}. */
     public CompletableFuture<Optional<Map<String, Object>>> findOneRaw(FindOptions options, Transaction transaction) {
-        return sequelize.build(() -> FindStatements.findOne(definition, options.raw(true)))
-                .thenCompose(select -> sequelize.run(select, transaction))
+        return selectOne(options.raw(true), transaction)
                 .thenApply(result -> rows(result, values -> (Map<String, Object>) values).stream().findFirst());
     }
 

@@ -328,11 +328,11 @@ public final class Sequelize implements AutoCloseable {
         return options.clock();
     }
 
-    /** Builds a statement, turning a rejected input into a failed future as Sequelize rejects its promise. */
-    <S extends Statement> CompletableFuture<S> build(Supplier<S> statement) {
+    /** Builds a statement (or its SQL, or anything), turning a rejected input into a failed future as Sequelize rejects its promise. */
+    <T> CompletableFuture<T> build(Supplier<T> work) {
         try {
             // A HelpingFuture, so that the stages chained on it help a joining caller run the statement.
-            return HelpingFuture.of(statement.get());
+            return HelpingFuture.of(work.get());
         } catch (SequeljError e) {
             return CompletableFuture.failedFuture(e);
         }
